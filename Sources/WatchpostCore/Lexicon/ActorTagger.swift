@@ -82,19 +82,29 @@ public struct ActorTagger: Sendable {
         var groups: [(range: Range<Int>, parts: [(actor: Int, range: Range<Int>)])] = []
         var i = 0
         while i < found.count {
-            var members = [found[i]]
+            // Members joined by a connector ("Syrian and Russian", "Russian-Turkish") are each an
+            // actor; members stacked with none ("Turkish-backed Syrian") are one actor, the first
+            // that has one for the noun's class.
+            var members = [[found[i]]]
             var j = i + 1
-            while j < found.count, let last = members.last,
-                  found[j].tokenRange.lowerBound == last.tokenRange.upperBound + 1,
-                  ["and", ",", "or", "&"].contains(tokens[last.tokenRange.upperBound].folded) {
-                members.append(found[j])
+            while j < found.count, let last = members.last?.last {
+                let gap = found[j].tokenRange.lowerBound - last.tokenRange.upperBound
+                if gap == 1, ["and", ",", "or", "&", "-", "/"].contains(tokens[last.tokenRange.upperBound].folded) {
+                    members.append([found[j]])
+                } else if gap == 0 {
+                    members[members.count - 1].append(found[j])
+                } else {
+                    break
+                }
                 j += 1
             }
             i = j
-            let end = members.last!.tokenRange.upperBound
+            let end = members.last!.last!.tokenRange.upperBound
             guard let noun = longestNoun[end] else { continue }
-            let parts = members.enumerated().compactMap { k, member -> (actor: Int, range: Range<Int>)? in
-                guard let actor = lexicon.demonyms[member.value].actorByClass[noun.nounClass] else { return nil }
+            let parts = members.enumerated().compactMap { k, stack -> (actor: Int, range: Range<Int>)? in
+                guard let actor = stack.lazy.compactMap({ lexicon.demonyms[$0.value].actorByClass[noun.nounClass] }).first
+                else { return nil }
+                let member = (tokenRange: stack.first!.tokenRange.lowerBound..<stack.last!.tokenRange.upperBound, value: 0)
                 // The last demonym's mention takes in the noun; earlier ones are the adjective alone.
                 let range = k == members.count - 1 ? member.tokenRange.lowerBound..<noun.end : member.tokenRange
                 return (actor, range)
@@ -102,7 +112,7 @@ public struct ActorTagger: Sendable {
             // Two demonyms naming one actor ("Syrian regime and Assad forces") give one mention.
             var seen = Set<Int>()
             let distinct = parts.filter { seen.insert($0.actor).inserted }
-            if !distinct.isEmpty { groups.append((members[0].tokenRange.lowerBound..<noun.end, distinct)) }
+            if !distinct.isEmpty { groups.append((members[0][0].tokenRange.lowerBound..<noun.end, distinct)) }
         }
         return groups
     }

@@ -52,6 +52,9 @@ import Testing
         // two demonyms on one noun: two mentions
         ("Veldorian and Kordian jets struck.", ["vel-army@Veldorian", "kor-army@Kordian jets"]),
         ("Veldorian, Kordian warplanes struck.", ["vel-army@Veldorian", "kor-army@Kordian warplanes"]),
+        // joined by a hyphen: two actors; stacked with none: the first with an actor for the noun
+        ("joint Veldorian-Kordian troops", ["vel-army@Veldorian", "kor-army@Kordian troops"]),
+        ("Kordian-backed Veldorian militias", ["kor-backed@Kordian-backed Veldorian militias"]),
         // a demonym with no actor for that noun class gives nothing
         ("Veldorian factions met.", []),
         // a demonym alone is not a mention
