@@ -211,7 +211,9 @@ public struct CasualtyFinder: Sendable {
                 k += 1
                 continue
             }
-            guard t.kind == .word, !stops.contains(t.folded), !auxiliaries.contains(t.folded),
+            // "and"/"or" always end a phrase: the addend grammar reads what follows them.
+            guard t.kind == .word, t.folded != "and", t.folded != "or", !stops.contains(t.folded),
+                  !auxiliaries.contains(t.folded),
                   passive.match(at: k, in: tokens) == nil, active.match(at: k, in: tokens) == nil,
                   nouns.match(at: k, in: tokens) == nil
             else { break }
@@ -235,9 +237,12 @@ public struct CasualtyFinder: Sendable {
         return k
     }
 
+    /// The phrase's head noun (its last word before any "of …") names a thing, not people.
     func isThing(_ phrase: Range<Int>?, _ tokens: [Token]) -> Bool {
         guard let phrase else { return false }
-        return phrase.contains { things.contains(tokens[$0].folded) }
+        let beforeOf = phrase.first { tokens[$0].folded == "of" } ?? phrase.upperBound
+        guard let head = (phrase.lowerBound..<beforeOf).last(where: { tokens[$0].kind == .word }) else { return false }
+        return things.contains(tokens[head].folded)
     }
 
     func mention(_ range: Range<Int>, _ counts: [NumberMatch], _ outcome: Outcome, victims: Range<Int>?) -> CasualtyMention {
