@@ -14,7 +14,8 @@ struct BoilerplateFilter: Sendable {
         var endsLikeSentence = false          // . ! ? possibly followed by quotes or brackets
         var startsWithQuote = false
         var hasHandle = false                 // an @name token
-        var hasWidgetWord = false
+        var widgetWordCount = 0
+        var hasWidgetWord: Bool { widgetWordCount > 0 }
         var isTimestamp = false               // "17:40", "06:10 GMT"
         var capitalizedWordCount = 0
     }
@@ -29,7 +30,7 @@ struct BoilerplateFilter: Sendable {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "|", "\u{00B7}", "\u{2022}", "\u{203A}", "\u{25B8}", "\u{25B6}", "\u{2023}": f.separatorCount += 1
-            case "\u{00A9}": f.hasWidgetWord = true
+            case "\u{00A9}": f.widgetWordCount += 1
             default: if scalar.properties.isAlphabetic { f.letterCount += 1 }
             }
         }
@@ -42,7 +43,7 @@ struct BoilerplateFilter: Sendable {
             let lower = Substring(w.lowercased())
             f.words.append(lower)
             if rules.stopWords.contains(String(lower)) { f.stopWordCount += 1 }
-            if rules.widgetWords.contains(String(lower)) { f.hasWidgetWord = true }
+            if rules.widgetWords.contains(String(lower)) { f.widgetWordCount += 1 }
         }
         f.isTimestamp = Self.isTimestamp(bytes)
         return f
@@ -129,7 +130,8 @@ struct BoilerplateFilter: Sendable {
                 continue
             }
             if f.letterCount == 0, !f.isTimestamp { continue }           // "0 $", "2,500 $", rules
-            if f.hasWidgetWord, f.wordCount <= 30 { continue }            // donation, cookie, copyright lines
+            // Donation, cookie, copyright lines; one such word in a longer sentence is prose about it.
+            if f.hasWidgetWord, f.wordCount <= 30, f.wordCount <= 15 || !f.endsLikeSentence || f.widgetWordCount >= 2 { continue }
             if isNavigation(f) || isByline(f) { continue }
             if !outletWords.isEmpty, f.words == outletWords { continue }  // the masthead
             if f.hasHandle, f.wordCount <= 30 { continue }                // an embedded post or its header

@@ -27,7 +27,7 @@ struct HTMLCleaner: Sendable {
     static let droppedElements: Set<String> = [
         "nav", "footer", "aside", "form", "figcaption", "figure", "button", "select", "label", "menu",
     ]
-    static let skippedElements: Set<String> = ["script", "style", "noscript", "template", "iframe", "svg", "object", "head"]
+    static let skippedElements: Set<String> = ["script", "style", "noscript", "template", "iframe", "svg", "object"]
 
     func parse(_ raw: UnsafeBufferPointer<UInt8>) -> (blocks: [PageBlock], metadata: HTMLMetadata) {
         guard raw.count > 0, raw.count < Int(Int32.max) else { return ([], HTMLMetadata()) }
