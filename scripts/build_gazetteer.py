@@ -214,7 +214,11 @@ def main():
         if g["id"] in NO_CAPITAL:
             continue
         cands = [s for s in seat_of.values() if s["governorateId"] == g["id"]]
-        if cands:
+        gk = {fold(n) for n in en_aliases(g) + [OSID_NAME[g["id"]]]}
+        named = [s for s in cands if fold(dist_by_id[s["districtId"]]["name"]["en"]) in gk]
+        if named:  # the seat of the district named after the governorate (Idlib), else the biggest
+            capital_of[g["id"]] = named[0]
+        elif cands:
             capital_of[g["id"]] = max(cands, key=lambda s: (s.get("population") or {}).get("value") or 0)
 
     seat_places = []
@@ -228,6 +232,9 @@ def main():
             names.insert(0, OSID_NAME[g["id"]])
         # "Mount Simeon" is the district of Aleppo, not a name of the city.
         names = [n for n in names if not MOUNTAIN.search(n)]
+        if capital_of.get(g["id"]) is not s:  # only a capital carries its governorate's name
+            gov_keys = {fold(n) for n in PCODE_NAME.values()}
+            names = [n for n in names if fold(n) not in gov_keys or fold(n) == fold(names[0])]
         seat_places.append(dict(name=names[0], variants=names[1:], pop=pop, admin1=OSID_NAME[g["id"]],
                                 admin2=d["name"]["en"], lat=s["centroid"]["latitude"], lon=s["centroid"]["longitude"],
                                 id=s["id"] + "-town"))
