@@ -52,6 +52,14 @@ def fold(s):
     return re.sub(r"[aeiouy]", "", s)
 
 
+def fold_loose(s):
+    """Case, diacritics, apostrophes, articles and separators only: for "is this the same name"."""
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[`'\u2018\u2019\u02bf\u02be]", "", s)
+    return "".join(w for w in re.split(r"[^a-z0-9]+", s) if w not in {"al", "el", "as", "ash", "ad", "at", "ar", "az", "an"})
+
+
 def dist_km(a, b, c, d):
     p = math.pi / 180
     x = (d - b) * p * math.cos((a + c) / 2 * p)
@@ -184,9 +192,19 @@ def main():
                 if extra and len(extra.split()) <= 3 and not re.search(r"(?i)syria|campaign|battle|offensive|push|war", extra) \
                         and extra not in PCODE_NAME.values() and extra != "Syria":
                     variants.append(extra)
+            # "X Airport & Y Airbase": each part is a name; "Khmeimim airbase" is also "Khmeimim".
+            for part in re.split(r"\s+(?:and|&)\s+", name):
+                if part != name:
+                    variants.append(part)
+            if kind in ("airport", "base", "crossing", "dam"):
+                for v in [name] + variants:
+                    bare = re.sub(r"(?i)\s+(air ?base|airport|military airport|air field|airfield|base|"
+                                  r"border crossing|crossing|dam)$", "", v)
+                    if bare != v and len(bare) > 3:
+                        variants.append(bare)
             # Variants that are a governorate's name ("Idlib" on a town in Idlib) or a sentence are labels, not names.
             gov_keys = {fold(n) for n in PCODE_NAME.values()}
-            variants = [v for v in variants if len(v.split()) <= 4 and "," not in v and
+            variants = [v for v in variants if len(v.split()) <= 5 and "," not in v and not GENERIC.search(v) and
                         (fold(v) not in gov_keys or fold(v) == fold(name))]
             wiki.append(dict(name=name, variants=variants, kind=kind, admin1=a1, lat=lat, lon=lon,
                              ref=r["source_ref"]))
@@ -247,11 +265,12 @@ def main():
     for sp in seat_places:
         kind = "city" if (sp["pop"] or 0) >= 100000 else "town"
         hit = None
+        # Sub-district centroids can lie 30 km from the town; the map point's own name must match.
         for n in [sp["name"]] + sp["variants"]:
             for i in wiki_keys.get(fold(n), []):
                 w = wiki[i]
-                if w["kind"] == "village" and w["admin1"] == sp["admin1"] and \
-                        dist_km(w["lat"], w["lon"], sp["lat"], sp["lon"]) < 12:
+                if w["kind"] == "village" and w["admin1"] == sp["admin1"] and fold_loose(w["name"]) == fold_loose(n) and \
+                        dist_km(w["lat"], w["lon"], sp["lat"], sp["lon"]) < 35:
                     hit = i
                     break
             if hit is not None:
