@@ -9,6 +9,7 @@ struct Watchpost: AsyncParsableCommand {
         subcommands: [
             // Each subcommand lives in its own file named after it.
             ExtractCommand.self,
+            GazetteerCommand.self,
         ]
     )
 }
