@@ -1,0 +1,115 @@
+/// Who acts and who is acted on in one event clause.
+struct ActorRoles {
+    var actor1: Actor?
+    var assoc1: [Actor] = []
+    var actor2: Actor?
+    var assoc2: [Actor] = []
+    /// The victims are unarmed people (decides Attack vs Armed clash).
+    var victimsAreCivilians = false
+    /// The killed are of this actor's side (a side admitting its losses makes a claim confirmed).
+    var victimSide: Actor?
+}
+
+/// Assigns actor1/actor2 from the clause's grammar: agent phrases ("by X"), "between A and B",
+/// subject before the event word and object after it, passive voice, and the casualty phrase.
+struct ActorRoleFinder {
+    let victimNouns: [String: VictimClass]
+    enum VictimClass: String { case civilian, armed }
+
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
+    static let targetPrepositions: Set<String> = ["on", "against", "targeting", "at", "with", "toward", "towards", "into"]
+
+    /// - Parameters:
+    ///   - participants: actor mentions in the clause that can act (sources in attribution position removed),
+    ///     generic ones already resolved.
+    ///   - claimant: the party the clause is attributed to, if any.
+    func assign(_ t: TaggedSentence, trigger: Range<Int>, participants: [(mention: ActorMention, actor: Actor)],
+                claimant: Actor?, civilians: Actor?) -> ActorRoles {
+        var roles = ActorRoles()
+        let start = trigger.lowerBound
+        let isPassive = (1...2).contains { d in Self.passiveAuxiliaries.contains(t.word(start - d)) }
+
+        // Casualty phrases: who was killed.
+        var victimMentions: [Actor] = []
+        var victimWords: [VictimClass] = []
+        for c in t.casualties where c.outcome == .killed || c.outcome == .wounded {
+            guard let v = c.victimTokens else { continue }
+            for p in participants where v.overlaps(p.mention.tokenRange) { victimMentions.append(p.actor) }
+            for i in v { if let cls = victimNouns[t.word(i)] { victimWords.append(cls) } }
+        }
+
+        // "by X": the agent of a passive or of a noun ("an attack by X", "rockets fired by X").
+        let agent = participants.first { p in
+            let s = p.mention.tokenRange.lowerBound
+            return (1...2).contains { t.word(s - $0) == "by" } && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
+        }
+        // "between A and B".
+        if let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) {
+            let after = participants.filter { $0.mention.tokenRange.lowerBound > b }
+            if after.count >= 2 {
+                roles.actor1 = after[0].actor
+                roles.actor2 = after.first { $0.actor.name != after[0].actor.name }?.actor
+            }
+        }
+
+        let before = participants.filter { $0.mention.tokenRange.upperBound <= start }
+        let after = participants.filter { $0.mention.tokenRange.lowerBound >= trigger.upperBound }
+
+        if roles.actor1 == nil {
+            if let agent {
+                roles.actor1 = agent.actor
+            } else if isPassive {
+                // "18 soldiers were killed": the subject suffered; the claimant, if a party, acted.
+                if let claimant, claimant.isArmed, !before.contains(where: { $0.actor.name == claimant.name }) {
+                    roles.actor1 = claimant
+                }
+            } else {
+                let subjects = before.filter { p in
+                    !victimMentions.contains(p.actor)
+                        && !Self.targetPrepositions.contains(t.word(p.mention.tokenRange.lowerBound - 1))
+                }
+                roles.actor1 = subjects.first?.actor ?? (before.isEmpty ? nil : nil)
+                if roles.actor1 == nil, let claimant, claimant.isArmed { roles.actor1 = claimant }
+            }
+        }
+
+        if roles.actor2 == nil {
+            let objectPool = isPassive && agent == nil ? before + after : after + before.filter { victimMentions.contains($0.actor) }
+            roles.actor2 = objectPool.first { $0.actor.name != roles.actor1?.name }?.actor
+        }
+        if roles.actor2 == nil, let v = victimMentions.first(where: { $0.name != roles.actor1?.name }) {
+            roles.actor2 = v
+        }
+
+        let civilianVictims = victimWords.contains(.civilian) && !victimWords.contains(.armed)
+        if roles.actor2 == nil, civilianVictims, let civilians { roles.actor2 = civilians }
+        roles.victimsAreCivilians = roles.actor2?.kind == "civilians" || (roles.actor2 == nil && civilianVictims)
+            || (civilianVictims && victimMentions.isEmpty && roles.actor2?.isArmed != true)
+
+        // Allies named alongside: others on the subject side join actor1, others on the object side actor2.
+        for p in before where p.actor.name != roles.actor1?.name && p.actor.name != roles.actor2?.name
+            && !roles.assoc1.contains(p.actor) && !victimMentions.contains(p.actor) && p.actor.isArmed {
+            roles.assoc1.append(p.actor)
+        }
+        for p in after + before.filter({ victimMentions.contains($0.actor) })
+            where p.actor.name != roles.actor1?.name && p.actor.name != roles.actor2?.name
+            && !roles.assoc2.contains(p.actor) && !roles.assoc1.contains(p.actor) && p.actor.isArmed {
+            roles.assoc2.append(p.actor)
+        }
+        roles.victimSide = victimMentions.first
+        return roles
+    }
+}
+
+extension Actor {
+    /// Fights: can be actor1 of a violent event or its armed target.
+    var isArmed: Bool {
+        ["state_force", "foreign_state_force", "police", "rebel", "jihadist", "militia", "tribal", "kurdish_force",
+         "unidentified"].contains(kind)
+    }
+
+    /// Speaks about events rather than fighting in them.
+    var isSourceOnly: Bool {
+        ["monitor", "media", "state_media", "party_media", "local_sources", "rescue", "international_org"].contains(kind)
+    }
+}

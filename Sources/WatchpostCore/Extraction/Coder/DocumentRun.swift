@@ -1,0 +1,255 @@
+/// An event of the document being coded, with what later sentences may still change.
+struct DraftEvent {
+    var event: Event
+    var sentenceIndex: Int
+    var block: Int
+    var fromHeading: Bool
+    var claimant: Actor?
+    var victimSide: Actor?
+}
+
+/// The state carried through one document, sentence by sentence: the date in force, the actors
+/// named so far (for "the group", "the army"), the places and governorates around, the last claimant.
+struct DocumentRun {
+    let document: Document
+    let coder: EventCoder
+    /// The outlet itself as a party's media (state media, a group's agency), which makes its own
+    /// voice a claim (ANNOTATION.md, "The outlet's own voice").
+    let outletVoice: Actor?
+
+    var currentDate: (mention: DateMention, block: Int)?
+    var recentActors: [Actor] = []
+    var admin1Hints: [String] = []
+    var documentPlaces: [Place] = []
+    var lastPlace: (place: ResolvedPlace, block: Int)?
+    var lastClaimant: (actor: Actor, sentence: Int)?
+    var drafts: [DraftEvent] = []
+    var findings: [Finding] = []
+
+    init(document: Document, coder: EventCoder) {
+        self.document = document
+        self.coder = coder
+        if let outlet = document.outlet, let actor = coder.lexicon.actor(named: outlet), actor.isParty {
+            outletVoice = actor
+        } else {
+            outletVoice = nil
+        }
+    }
+
+    mutating func read(_ sentence: Sentence) {
+        let geo = GeoContext(admin1Hints: admin1Hints, documentPlaces: documentPlaces)
+        let t = coder.tagger.tag(sentence, published: document.published, currentDate: currentDate?.mention.start, geo: geo)
+        let dated = t.dates.first { $0.anchor != .background && $0.start != nil }
+        if let dated { currentDate = (dated, sentence.block) }
+        defer { remember(t) }
+
+        var attribution = ClaimRules.attribution(t, resolve: resolve)
+        if attribution.claimant == nil, t.hasCue(.say), let last = lastClaimant, sentence.index - last.sentence <= 2 {
+            attribution.claimant = last.actor  // "the statement added", "it said"
+        }
+        if let c = attribution.claimant { lastClaimant = (c, sentence.index) }
+
+        let names = t.nameTokens
+        let live = t.triggers.filter { trig in
+            !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange)
+        }
+        guard let chosen = SubTypeRules.choose(live) else {
+            followUp(t, attribution: attribution)
+            return
+        }
+
+        let participants: [(mention: ActorMention, actor: Actor)] = t.actors.compactMap { m in
+            if let a = attribution.mention, a.tokenRange == m.tokenRange { return nil }
+            let actor = resolve(m)
+            return actor.isSourceOnly ? nil : (m, actor)
+        }
+        let killed = t.casualties.filter { $0.outcome == .killed }
+        if !chosen.value.isStrong && participants.isEmpty && killed.isEmpty {
+            followUp(t, attribution: attribution)
+            return
+        }
+
+        var roles = coder.roles.assign(t, trigger: chosen.tokenRange, participants: participants,
+                                       claimant: attribution.claimant, civilians: coder.lexicon.actor(named: "civilians"))
+        let actor1IsGovernment = roles.actor1.map { ["state_force", "police", "government"].contains($0.kind) } ?? false
+        let (type, subType) = SubTypeRules.settle(chosen.value.signal, all: live, actor1IsGovernment: actor1IsGovernment,
+                                                  victimsAreCivilians: roles.victimsAreCivilians, hasKilling: !killed.isEmpty)
+        if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
+            roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
+        }
+
+        // Fatalities: people killed in this clause, summed; "at least"/"about" carried over.
+        let counts = killed.compactMap(\.count)
+        let fatalities = counts.isEmpty ? nil : counts.reduce(0, +)
+        let qualifier: FatalityQualifier? = fatalities == nil ? nil
+            : killed.contains { $0.qualifier == .atLeast } ? .atLeast
+            : killed.contains { $0.qualifier == .about } ? .about : .exact
+
+        var claimant = attribution.claimant
+        if claimant == nil, let outletVoice { claimant = outletVoice }
+        let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t), confirmed: false,
+                                       victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
+
+        // Date: the clause's own, else the one in force in this or the previous block, else the
+        // publication day with week precision.
+        var date: Day? = nil, dateEnd: Day? = nil, precision = TimePrecision.month
+        if let d = dated ?? currentDate.flatMap({ sentence.block - $0.block <= 1 ? $0.mention : nil }) {
+            date = d.start
+            dateEnd = d.end
+            precision = d.precision
+        } else if let published = document.published {
+            date = published
+            precision = .week
+        }
+
+        var places: [ResolvedPlace?] = PlaceChoice.choose(t, trigger: chosen.tokenRange).compactMap(\.resolved)
+        if places.isEmpty {
+            if let last = lastPlace, sentence.block - last.block <= 0 { places = [last.place] } else { places = [nil] }
+        }
+        for (n, place) in places.enumerated() {
+            let event = Event(
+                doc: document.id, id: "", date: date, dateEnd: dateEnd, timePrecision: precision,
+                eventType: type, subEventType: subType,
+                actor1: roles.actor1?.name, assocActor1: roles.assoc1.map(\.name),
+                actor2: roles.actor2?.name, assocActor2: roles.assoc2.map(\.name),
+                location: place?.location, admin1: place?.admin1 ?? admin1Hints.first,
+                latitude: place?.latitude, longitude: place?.longitude, geoPrecision: place?.precision ?? .region,
+                fatalities: n == 0 ? fatalities : nil, fatalitiesQualifier: n == 0 ? qualifier : nil,
+                claimedBy: claimant?.name, claimStatus: status,
+                evidence: sentence.text, evidenceRanges: [sentence.rawRange], outlet: document.outlet)
+            drafts.append(DraftEvent(event: event, sentenceIndex: sentence.index, block: sentence.block,
+                                     fromHeading: sentence.isHeading, claimant: claimant, victimSide: roles.victimSide))
+        }
+        if let first = places.first, let first { lastPlace = (first, sentence.block) }
+    }
+
+    /// A sentence with no event word of its own: it may add to the event just before it (its toll,
+    /// its source, a doubt or a confirmation), or doubt a party's earlier claims.
+    mutating func followUp(_ t: TaggedSentence, attribution: Attribution) {
+        let doubted = ClaimRules.doubts(t)
+        if doubted {
+            // Doubt about a named party's figures reaches every event that party claimed.
+            let named = Set(t.actors.map { resolve($0).name })
+            var hit = false
+            for i in drafts.indices where drafts[i].claimant.map({ named.contains($0.name) }) ?? false {
+                drafts[i].event.claimStatus = .disputed
+                hit = true
+            }
+            if !hit, let last = drafts.indices.last, t.sentence.index - drafts[last].sentenceIndex <= 2 {
+                drafts[last].event.claimStatus = .disputed
+            }
+        }
+        guard let last = drafts.indices.last, !drafts[last].fromHeading,
+              t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
+        else { return }
+        let killed = t.casualties.filter { $0.outcome == .killed }
+        let counts = killed.compactMap(\.count)
+        var changed = false
+        if !counts.isEmpty {
+            // Apply to every event of the previous sentence's first place only (the toll goes on the first).
+            let first = drafts.firstIndex { $0.sentenceIndex == drafts[last].sentenceIndex }!
+            let sum = counts.reduce(0, +)
+            drafts[first].event.fatalities = (drafts[first].event.fatalities ?? 0) + sum
+            if drafts[first].event.fatalitiesQualifier == nil || drafts[first].event.fatalitiesQualifier == .exact {
+                drafts[first].event.fatalitiesQualifier = killed.contains { $0.qualifier == .atLeast } ? .atLeast
+                    : killed.contains { $0.qualifier == .about } ? .about : .exact
+            }
+            changed = true
+        }
+        if let claimant = attribution.claimant {
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
+                if drafts[i].claimant == nil || drafts[i].claimant == outletVoice {
+                    drafts[i].claimant = claimant
+                    drafts[i].event.claimedBy = claimant.name
+                    if drafts[i].event.claimStatus != .disputed {
+                        drafts[i].event.claimStatus = ClaimRules.status(claimant: claimant, doubted: false, confirmed: false,
+                                                                        victimSide: drafts[i].victimSide)
+                    }
+                    changed = true
+                } else if t.hasCue(.confirm), !claimant.isParty, drafts[i].event.claimStatus == .claimed {
+                    drafts[i].event.claimStatus = .confirmed
+                    changed = true
+                }
+            }
+        }
+        if changed || doubted {
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
+                drafts[i].event.evidence += " " + t.sentence.text
+                drafts[i].event.evidenceRanges.append(t.sentence.rawRange)
+            }
+        }
+    }
+
+    /// An event word under a threat, plan, forecast or negation: "threatened to attack", "did not clash".
+    func isIrrealis(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        let window = max(0, range.lowerBound - 4)..<range.lowerBound
+        let routine = t.cues.filter { $0.value == .routine }.map(\.tokenRange)
+        return t.cues.contains { c in
+            (c.value == .irrealis || c.value == .negation) && c.tokenRange.overlaps(window)
+                && !routine.contains { $0.overlaps(c.tokenRange) }
+        }
+    }
+
+    /// The actor a mention stands for: itself, or for "the group"/"the army" the last named actor of
+    /// a compatible kind.
+    func resolve(_ m: ActorMention) -> Actor {
+        guard m.isGeneric else { return m.actor }
+        if !m.compatibleKinds.isEmpty {
+            if let hit = recentActors.last(where: { m.compatibleKinds.contains($0.kind) }) { return hit }
+            return m.actor
+        }
+        let family = DocumentRun.family(m.actor.kind)
+        if let hit = recentActors.last(where: { DocumentRun.family($0.kind) == family || family == "any" }) {
+            return hit
+        }
+        return m.actor
+    }
+
+    static func family(_ kind: String) -> String {
+        switch kind {
+        case "state_force", "police": return "state"
+        case "rebel", "jihadist", "militia", "tribal", "kurdish_force": return "nonstate"
+        case "foreign_state_force": return "foreign"
+        case "unidentified": return "any"
+        default: return kind
+        }
+    }
+
+    mutating func remember(_ t: TaggedSentence) {
+        for m in t.actors where !m.isGeneric && m.actor.isArmed {
+            recentActors.removeAll { $0.name == m.actor.name }
+            recentActors.append(m.actor)
+        }
+        for p in t.places {
+            guard let r = p.resolved else { continue }
+            if let a = r.admin1 {
+                admin1Hints.removeAll { $0 == a }
+                admin1Hints.insert(a, at: 0)
+            }
+            if let place = r.place, !documentPlaces.contains(place) { documentPlaces.append(place) }
+        }
+        if admin1Hints.count > 4 { admin1Hints.removeLast(admin1Hints.count - 4) }
+    }
+
+    /// Headline events that the body reports again are dropped; ids are given in order.
+    mutating func finish() -> (events: [Event], findings: [Finding]) {
+        let body = drafts.filter { !$0.fromHeading }
+        let kept = drafts.filter { d in
+            guard d.fromHeading else { return true }
+            return !body.contains { b in
+                b.event.eventType == d.event.eventType
+                    && (b.event.location == d.event.location || d.event.location == nil || b.event.admin1 == d.event.admin1)
+            }
+        }
+        var events: [Event] = []
+        for (n, d) in kept.enumerated() {
+            var e = d.event
+            e.id = "\(document.id)-\(n + 1)"
+            events.append(e)
+            if e.location == nil {
+                findings.append(Finding(.unknownPlace, document: document.id, message: "event \(e.id) has no place: \(e.evidence.prefix(80))"))
+            }
+        }
+        return (events, findings)
+    }
+}
