@@ -23,7 +23,8 @@ struct ActorRoleFinder {
     ///   - participants: actor mentions in the clause that can act (sources in attribution position removed),
     ///     generic ones already resolved.
     ///   - claimant: the party the clause is attributed to, if any.
-    func assign(_ t: TaggedSentence, trigger: Range<Int>, participants: [(mention: ActorMention, actor: Actor)],
+    func assign(_ t: TaggedSentence, trigger: Range<Int>, otherTriggers: [Range<Int>] = [],
+                participants: [(mention: ActorMention, actor: Actor)],
                 claimant: Actor?, civilians: Actor?) -> ActorRoles {
         var roles = ActorRoles()
         let start = trigger.lowerBound
@@ -68,7 +69,22 @@ struct ActorRoleFinder {
                     !victimMentions.contains(p.actor)
                         && !Self.targetPrepositions.contains(t.word(p.mention.tokenRange.lowerBound - 1))
                 }
-                roles.actor1 = subjects.first?.actor ?? (before.isEmpty ? nil : nil)
+                roles.actor1 = subjects.first?.actor
+                if roles.actor1 == nil {
+                    // "fighting resumed after X attacked Y": the subject of a later event verb.
+                    for other in otherTriggers.sorted(by: { $0.lowerBound < $1.lowerBound }) where other.lowerBound > trigger.upperBound {
+                        let isOtherPassive = (1...2).contains { d in Self.passiveAuxiliaries.contains(t.word(other.lowerBound - d)) }
+                        if isOtherPassive { continue }
+                        if let subject = participants.last(where: { p in
+                            p.mention.tokenRange.lowerBound >= trigger.upperBound && p.mention.tokenRange.upperBound <= other.lowerBound
+                                && other.lowerBound - p.mention.tokenRange.upperBound <= 3
+                                && !Self.targetPrepositions.contains(t.word(p.mention.tokenRange.lowerBound - 1))
+                        }) {
+                            roles.actor1 = subject.actor
+                            break
+                        }
+                    }
+                }
                 if roles.actor1 == nil, let claimant, claimant.isArmed { roles.actor1 = claimant }
             }
         }

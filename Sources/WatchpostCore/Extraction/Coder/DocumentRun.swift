@@ -60,6 +60,7 @@ struct DocumentRun {
 
         let participants: [(mention: ActorMention, actor: Actor)] = t.actors.compactMap { m in
             if let a = attribution.mention, a.tokenRange == m.tokenRange { return nil }
+            if isPlaceUse(t, m) { return nil }
             let actor = resolve(m)
             return actor.isSourceOnly ? nil : (m, actor)
         }
@@ -68,12 +69,25 @@ struct DocumentRun {
             followUp(t, attribution: attribution)
             return
         }
+        if isElaboration(t, chosen: chosen, live: live, participants: participants) {
+            followUp(t, attribution: attribution)
+            return
+        }
 
-        var roles = coder.roles.assign(t, trigger: chosen.tokenRange, participants: participants,
+        var roles = coder.roles.assign(t, trigger: chosen.tokenRange, otherTriggers: live.map(\.tokenRange),
+                                       participants: participants,
                                        claimant: attribution.claimant, civilians: coder.lexicon.actor(named: "civilians"))
         let actor1IsGovernment = roles.actor1.map { ["state_force", "police", "government"].contains($0.kind) } ?? false
         let (type, subType) = SubTypeRules.settle(chosen.value.signal, all: live, actor1IsGovernment: actor1IsGovernment,
                                                   victimsAreCivilians: roles.victimsAreCivilians, hasKilling: !killed.isEmpty)
+        if roles.actor1 == nil, let previous = drafts.last, !previous.fromHeading,
+           sentence.index - previous.sentenceIndex <= 2, previous.event.eventType == type,
+           let name = previous.event.actor1, let actor = coder.lexicon.actor(named: name) {
+            // A clause that names no perpetrator continues the one before it ("Intense fighting was also
+            // ongoing near X."): same perpetrator.
+            roles.actor1 = actor
+            if roles.actor2 == nil, let name2 = previous.event.actor2 { roles.actor2 = coder.lexicon.actor(named: name2) }
+        }
         if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
             roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
         }
@@ -90,10 +104,10 @@ struct DocumentRun {
         let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t), confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
 
-        // Date: the clause's own, else the one in force in this or the previous block, else the
-        // publication day with week precision.
+        // Date: the clause's own, else the one in force from earlier sentences, else the publication
+        // day with week precision.
         var date: Day? = nil, dateEnd: Day? = nil, precision = TimePrecision.month
-        if let d = dated ?? currentDate.flatMap({ sentence.block - $0.block <= 1 ? $0.mention : nil }) {
+        if let d = dated ?? currentDate?.mention {
             date = d.start
             dateEnd = d.end
             precision = d.precision
@@ -180,14 +194,49 @@ struct DocumentRun {
         }
     }
 
-    /// An event word under a threat, plan, forecast or negation: "threatened to attack", "did not clash".
-    func isIrrealis(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
-        let window = max(0, range.lowerBound - 4)..<range.lowerBound
-        let routine = t.cues.filter { $0.value == .routine }.map(\.tokenRange)
-        return t.cues.contains { c in
-            (c.value == .irrealis || c.value == .negation) && c.tokenRange.overlaps(window)
-                && !routine.contains { $0.overlaps(c.tokenRange) }
+    /// A sentence that tells more about the event just coded rather than a new one: its event word
+    /// is a definite noun ("the attack", "this raid", "the previous one" aside) or a bare toll
+    /// ("6 soldiers were killed"), and it names no new place and no new day.
+    func isElaboration(_ t: TaggedSentence, chosen: PhraseMatch<Trigger>, live: [PhraseMatch<Trigger>],
+                       participants: [(mention: ActorMention, actor: Actor)]) -> Bool {
+        guard let last = drafts.last, !last.fromHeading, t.sentence.index - last.sentenceIndex <= 2 else { return false }
+        let newPlace = t.places.contains { p in
+            guard let r = p.resolved, !p.isRegion else { return false }
+            return r.location != last.event.location
         }
+        let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
+        if newPlace || newDay { return false }
+        let s = chosen.tokenRange.lowerBound
+        let definite = ["the", "this", "that", "these", "those"].contains(t.word(s - 1))
+            || (["the", "this", "that"].contains(t.word(s - 2)) && t.tokens.indices.contains(s - 1) && t.tokens[s - 1].kind == .word
+                && !participants.contains { $0.mention.tokenRange.contains(s - 1) })
+        let onlyToll = live.allSatisfy { SubTypeRules.key($0.value.signal) == "KILLING" || !$0.value.isStrong }
+            && !participants.contains { !$0.mention.isGeneric }
+        return definite || onlyToll
+    }
+
+    /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.
+    func isPlaceUse(_ t: TaggedSentence, _ m: ActorMention) -> Bool {
+        guard m.tokenRange.count == 1 else { return false }
+        let before = t.word(m.tokenRange.lowerBound - 1)
+        let locatives: Set<String> = ["in", "across", "into", "inside", "throughout", "to", "from", "within", "of"]
+        return locatives.contains(before) || before.hasSuffix("ern")  // "northern", "northeastern"
+    }
+
+    /// An event word under a threat, plan, forecast or condition ("threatened to attack", "may lead to
+    /// a new offensive": the modal's scope runs to the end of its clause), or negated ("no fighting",
+    /// "neither the army nor Russian forces conducted offensive operations").
+    func isIrrealis(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        let routine = t.cues.filter { $0.value == .routine }.map(\.tokenRange)
+        func live(_ c: PhraseMatch<Cue>) -> Bool { !routine.contains { $0.overlaps(c.tokenRange) } }
+        for c in t.cues where c.value == .irrealis && live(c) && c.tokenRange.upperBound <= range.lowerBound {
+            let between = (c.tokenRange.upperBound..<range.lowerBound).map { t.word($0) }
+            if !between.contains(where: { $0 == "," || $0 == ";" || $0 == ":" }) { return true }
+        }
+        let window = max(0, range.lowerBound - 3)..<range.lowerBound
+        if t.cues.contains(where: { $0.value == .negation && live($0) && $0.tokenRange.overlaps(window) }) { return true }
+        if window.contains(where: { ["no", "neither", "nor", "without"].contains(t.word($0)) }) { return true }
+        return false
     }
 
     /// The actor a mention stands for: itself, or for "the group"/"the army" the last named actor of
@@ -216,7 +265,9 @@ struct DocumentRun {
     }
 
     mutating func remember(_ t: TaggedSentence) {
-        for m in t.actors where !m.isGeneric && m.actor.isArmed {
+        // Appended last-to-first, so that the first actor a sentence names (its subject, as a rule)
+        // is the one "the group" refers back to.
+        for m in t.actors.reversed() where !m.isGeneric && m.actor.isArmed {
             recentActors.removeAll { $0.name == m.actor.name }
             recentActors.append(m.actor)
         }

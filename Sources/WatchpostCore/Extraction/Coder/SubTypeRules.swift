@@ -84,6 +84,11 @@ enum SubTypeRules {
                 name = "Attack"
             }
         }
+        // Force on a protest ("opened fire on a rally", "killing protesters") is coded as a protest event.
+        let isProtest = triggers.contains { key($0.value.signal) == "Peaceful protest" }
+        if isProtest, ["Attack", "Armed clash", "KILLING"].contains(key(signal)) || (signal == .killing) {
+            name = "Excessive force against protesters"
+        }
         return (EventTaxonomy.type(of: name) ?? .strategicDevelopments, name)
     }
 }
