@@ -154,7 +154,9 @@ public struct Geocoder: Sendable {
         let strongLeadin = leadin?.kind != nil
         // Longest span first; a region word glued to the name may itself be a name ("Damascus countryside").
         for end in stride(from: runEnd, to: first, by: -1) {
-            if end < units.count, phrases.beforeBlockers.contains(words[end]) { continue }
+            // "Hama Military Council" is an actor, but "Tabqa military airport" is a place's feature.
+            if end < units.count, phrases.beforeBlockers.contains(words[end]),
+               GeoPhrases.match(phrases.features, words, at: end) == nil { continue }
             if end - first == 1, !strongLeadin, phrases.stopWords.contains(words[first]) { continue }
             if end - first == 1, gazetteer.folder.isArticle(words[first]) { continue }
             var after = end

@@ -65,7 +65,15 @@ enum PlaceScorer {
             out.append(PlaceCandidate(place: p, score: score, reason: reasons.joined(separator: "; ")))
         }
         // Sorted on the raw score, then clamped: two candidates above 1 keep their order.
-        out.sort { $0.score != $1.score ? $0.score > $1.score : ($0.place.population ?? 0) > ($1.place.population ?? 0) }
+        // Ties go to the bigger place, then to the smaller id: the same input always gives the same answer
+        // (the fuzzy search walks a hashed dictionary, whose order changes from run to run).
+        out.sort {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if ($0.place.population ?? 0) != ($1.place.population ?? 0) {
+                return ($0.place.population ?? 0) > ($1.place.population ?? 0)
+            }
+            return $0.place.id < $1.place.id
+        }
         for i in out.indices { out[i].score = min(1, max(0, out[i].score)) }
         return out
     }
