@@ -19,6 +19,15 @@ struct ActorRoleFinder {
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let targetPrepositions: Set<String> = ["on", "against", "targeting", "at", "with", "toward", "towards", "into"]
 
+    /// "were killed", "had been reportedly killed": an auxiliary right before the event word, or
+    /// before an adverb before it. The auxiliary is lower-case ("IS fighters" is not "is").
+    static func isPassive(_ t: TaggedSentence, at start: Int) -> Bool {
+        func aux(_ i: Int) -> Bool {
+            i >= 0 && passiveAuxiliaries.contains(t.word(i)) && t.tokens[i].text == t.tokens[i].text.lowercased()
+        }
+        return aux(start - 1) || (aux(start - 2) && t.word(start - 1).hasSuffix("ly"))
+    }
+
     /// - Parameters:
     ///   - participants: actor mentions in the clause that can act (sources in attribution position removed),
     ///     generic ones already resolved.
@@ -28,7 +37,7 @@ struct ActorRoleFinder {
                 claimant: Actor?, civilians: Actor?) -> ActorRoles {
         var roles = ActorRoles()
         let start = trigger.lowerBound
-        let isPassive = (1...2).contains { d in Self.passiveAuxiliaries.contains(t.word(start - d)) }
+        let isPassive = Self.isPassive(t, at: start)
 
         // Casualty phrases: who was killed.
         var victimMentions: [Actor] = []
@@ -73,7 +82,7 @@ struct ActorRoleFinder {
                 if roles.actor1 == nil {
                     // "fighting resumed after X attacked Y": the subject of a later event verb.
                     for other in otherTriggers.sorted(by: { $0.lowerBound < $1.lowerBound }) where other.lowerBound > trigger.upperBound {
-                        let isOtherPassive = (1...2).contains { d in Self.passiveAuxiliaries.contains(t.word(other.lowerBound - d)) }
+                        let isOtherPassive = Self.isPassive(t, at: other.lowerBound)
                         if isOtherPassive { continue }
                         if let subject = participants.last(where: { p in
                             p.mention.tokenRange.lowerBound >= trigger.upperBound && p.mention.tokenRange.upperBound <= other.lowerBound
