@@ -51,7 +51,8 @@ struct ActorRoleFinder {
         // "by X": the agent of a passive or of a noun ("an attack by X", "rockets fired by X").
         let agent = participants.first { p in
             let s = p.mention.tokenRange.lowerBound
-            return (1...2).contains { t.word(s - $0) == "by" } && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
+            return s > start && (1...2).contains { t.word(s - $0) == "by" }
+                && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
         }
         // "between A and B".
         if let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) {
@@ -73,6 +74,11 @@ struct ActorRoleFinder {
                 if let claimant, claimant.isArmed, !before.contains(where: { $0.actor.name == claimant.name }) {
                     roles.actor1 = claimant
                 }
+            } else if !before.isEmpty, before.allSatisfy({ victimMentions.contains($0.actor) }),
+                      let other = after.first(where: { Self.targetPrepositions.contains(t.word($0.mention.tokenRange.lowerBound - 1)) }) {
+                // "Seven rebels were killed in clashes with government forces": the other side acted.
+                roles.actor1 = other.actor
+                roles.actor2 = before.first?.actor
             } else {
                 let subjects = before.filter { p in
                     !victimMentions.contains(p.actor)

@@ -24,6 +24,7 @@ struct DocumentRun {
     var lastPlace: (place: ResolvedPlace, block: Int)?
     var lastClaimant: (actor: Actor, sentence: Int)?
     var drafts: [DraftEvent] = []
+    var outletVoiceClaimant: Actor? { outletVoice }
     var findings: [Finding] = []
 
     init(document: Document, coder: EventCoder) {
@@ -51,7 +52,7 @@ struct DocumentRun {
 
         let names = t.nameTokens
         let live = t.triggers.filter { trig in
-            !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange)
+            !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
         }
         guard let chosen = SubTypeRules.choose(live) else {
             followUp(t, attribution: attribution)
@@ -80,8 +81,17 @@ struct DocumentRun {
         let actor1IsGovernment = roles.actor1.map { ["state_force", "police", "government"].contains($0.kind) } ?? false
         let (type, subType) = SubTypeRules.settle(chosen.value.signal, all: live, actor1IsGovernment: actor1IsGovernment,
                                                   victimsAreCivilians: roles.victimsAreCivilians, hasKilling: !killed.isEmpty)
+        if roles.actor1 == nil, let claimant = attribution.claimant ?? outletVoiceClaimant, claimant.isParty,
+           let side = claimant.isArmed ? claimant : claimant.side.flatMap({ coder.lexicon.actor(id: $0) }), side.isArmed,
+           [.battles, .explosions, .violenceAgainstCivilians, .strategicDevelopments].contains(type),
+           side.name != roles.actor2?.name {
+            // A party's agency or ministry speaking of an unnamed perpetrator speaks of its own side's
+            // action ("a suicide bomber drove ..., according to Amaq").
+            roles.actor1 = side
+        }
         if roles.actor1 == nil, let previous = drafts.last, !previous.fromHeading,
-           sentence.index - previous.sentenceIndex <= 2, previous.event.eventType == type,
+           sentence.index - previous.sentenceIndex <= 1, sentence.block == previous.block, previous.event.eventType == type,
+           !t.places.contains(where: { $0.resolved != nil && !$0.isRegion }) || t.tokens.contains(where: { ["also", "again", "continued", "ongoing"].contains($0.folded) }),
            let name = previous.event.actor1, let actor = coder.lexicon.actor(named: name) {
             // A clause that names no perpetrator continues the one before it ("Intense fighting was also
             // ongoing near X."): same perpetrator.
@@ -90,6 +100,16 @@ struct DocumentRun {
         }
         if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
             roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
+        }
+
+        // Protests and riots are coded with the crowd as actor1 and any force used on it as actor2.
+        if type == .protests || type == .riots {
+            let crowd = coder.lexicon.actor(named: type == .protests ? "protesters" : "rioters")
+            let force = [roles.actor1, roles.actor2].compactMap { $0 }.first { $0.isArmed }
+            roles.actor1 = crowd
+            roles.actor2 = subType == "Peaceful protest" ? nil : force
+            roles.assoc1 = []
+            roles.assoc2 = []
         }
 
         // Fatalities: people killed in this clause, summed; "at least"/"about" carried over.
@@ -215,6 +235,21 @@ struct DocumentRun {
         return definite || onlyToll
     }
 
+    /// An event word inside a prepositional adjunct that only refers to an event told elsewhere:
+    /// "despite the truce", "after a four-day battle", "amid clashes", "under the agreement".
+    func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        let adjunctPrepositions: Set<String> = ["despite", "under", "before", "after", "amid", "amidst", "following",
+                                                "during", "since", "violating", "violation", "ahead"]
+        let determiners: Set<String> = ["the", "a", "an", "this", "that", "its", "their", "his"]
+        var i = range.lowerBound - 1
+        var skipped = 0
+        while i >= 0, skipped < 3, determiners.contains(t.word(i)) || (t.tokens[i].kind == .word && !adjunctPrepositions.contains(t.word(i)) && skipped < 2 && t.tokens[i].folded.count > 2 && t.tokens[i].folded.hasSuffix("day") ) || t.tokens[i].text == "-" || t.tokens[i].kind == .number {
+            i -= 1
+            skipped += 1
+        }
+        return i >= 0 && adjunctPrepositions.contains(t.word(i))
+    }
+
     /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.
     func isPlaceUse(_ t: TaggedSentence, _ m: ActorMention) -> Bool {
         guard m.tokenRange.count == 1 else { return false }
@@ -243,6 +278,10 @@ struct DocumentRun {
     /// a compatible kind.
     func resolve(_ m: ActorMention) -> Actor {
         guard m.isGeneric else { return m.actor }
+        // A bare plural with a class of its own ("Rebels fired...", "protesters") names that class;
+        // a determiner ("the group", "these factions") or an unnamed class ("militants") refers back.
+        let determined = ["the", "this", "that", "these", "those", "its", "their"].contains(m.text.lowercased().split(separator: " ").first.map(String.init) ?? "")
+        if !determined, m.actor.kind != "unidentified" { return m.actor }
         if !m.compatibleKinds.isEmpty {
             if let hit = recentActors.last(where: { m.compatibleKinds.contains($0.kind) }) { return hit }
             return m.actor
