@@ -19,6 +19,8 @@ public struct DateResolver: Sendable {
     let monthParts: [String: Int]
     let sinceWords: Set<String>
     let backgroundWords: Set<String>
+    /// Words a pattern can start at (digits aside): one lookup skips every other token.
+    let triggers: Set<String>
 
     public static func bundled() throws -> DateResolver {
         DateResolver(words: try GrammarTSV.bundled("lexicon/dates.tsv"), numbers: try NumberGrammar.bundled())
@@ -59,6 +61,8 @@ public struct DateResolver: Sendable {
         self.monthParts = parts
         self.sinceWords = since
         self.backgroundWords = background
+        self.triggers = rules.firstWords.union(months.keys).union(weekdays.keys).union(since).union(background)
+            .union(parts.keys).union(numbers.startWords).union(["as", "the", "between", "from"])
     }
 
     /// Date expressions in one sentence. `published` anchors relative dates; `current` is the date
@@ -83,7 +87,7 @@ public struct DateResolver: Sendable {
     func mention(at i: Int, _ tokens: [Token], published: Day?, current: Day?) -> DateMention? {
         let t = tokens[i]
         // Cheap gate: every pattern starts at a number or a listed word.
-        guard t.kind == .number || t.kind == .word else { return nil }
+        guard t.kind == .number || triggers.contains(t.folded) else { return nil }
         if t.folded == "as", i + 2 < tokens.count, tokens[i + 1].folded == "of",
            var m = absolute(at: i + 2, tokens, published: published, current: current) {
             // "as of June 26": a state at a date the report takes as its own.

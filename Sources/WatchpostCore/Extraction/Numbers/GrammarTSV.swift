@@ -68,6 +68,9 @@ struct TokenPhraseTable<Value: Sendable>: Sendable {
     }
 
     func startsPhrase(_ folded: String) -> Bool { byFirst[folded] != nil }
+
+    /// The words any phrase starts with: a scanner's gate.
+    var firstWords: Set<String> { Set(byFirst.keys) }
 }
 
 extension Token {
