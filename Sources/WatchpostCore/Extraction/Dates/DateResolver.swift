@@ -21,6 +21,8 @@ public struct DateResolver: Sendable {
     let backgroundWords: Set<String>
     /// Words a pattern can start at (digits aside): one lookup skips every other token.
     let triggers: Set<String>
+    /// Every pattern needs a number or one of these words: a sentence without one is skipped whole.
+    let dateWords: Set<String>
 
     public static func bundled() throws -> DateResolver {
         DateResolver(words: try GrammarTSV.bundled("lexicon/dates.tsv"), numbers: try NumberGrammar.bundled())
@@ -61,6 +63,7 @@ public struct DateResolver: Sendable {
         self.monthParts = parts
         self.sinceWords = since
         self.backgroundWords = background
+        self.dateWords = rules.lastWords.union(months.keys).union(weekdays.keys).union(directions.keys)
         self.triggers = rules.firstWords.union(months.keys).union(weekdays.keys).union(since).union(background)
             .union(parts.keys).union(numbers.startWords).union(["as", "the", "between", "from"])
     }
@@ -69,6 +72,7 @@ public struct DateResolver: Sendable {
     /// in force from the previous sentences (for .previous anchors) and is already applied to `start`.
     /// Within the sentence, a day-precise date becomes the date in force for what follows it.
     public func mentions(in tokens: [Token], published: Day?, current: Day?) -> [DateMention] {
+        guard tokens.contains(where: { $0.kind == .number || dateWords.contains($0.folded) }) else { return [] }
         var found: [DateMention] = []
         var inForce = current
         var i = 0

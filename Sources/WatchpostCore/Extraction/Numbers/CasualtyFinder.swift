@@ -24,6 +24,8 @@ public struct CasualtyFinder: Sendable {
     let months: Set<String>
     /// Words a pattern can start at (digits aside): one lookup skips every other token.
     let triggers: Set<String>
+    /// Every pattern needs one of these words somewhere: a sentence without one is skipped whole.
+    let outcomeWords: Set<String>
 
     public static func bundled() throws -> CasualtyFinder {
         let months = try GrammarTSV.bundled("lexicon/dates.tsv").rows(ofKind: "month").map { $0.phrase[0] }
@@ -59,10 +61,12 @@ public struct CasualtyFinder: Sendable {
         self.stops = stops
         self.things = things
         self.months = months
+        self.outcomeWords = active.firstWords.union(passive.firstWords).union(nouns.firstWords).union(tolls.lastWords)
         self.triggers = active.firstWords.union(tolls.firstWords).union(results.firstWords).union(numbers.startWords)
     }
 
     public func mentions(in tokens: [Token]) -> [CasualtyMention] {
+        guard tokens.contains(where: { $0.kind == .word && outcomeWords.contains($0.folded) }) else { return [] }
         var found: [CasualtyMention] = []
         var i = 0
         while i < tokens.count {
