@@ -65,7 +65,7 @@ public struct DateResolver: Sendable {
         self.backgroundWords = background
         self.dateWords = rules.lastWords.union(months.keys).union(weekdays.keys).union(directions.keys)
         self.triggers = rules.firstWords.union(months.keys).union(weekdays.keys).union(since).union(background)
-            .union(parts.keys).union(numbers.startWords).union(["as", "the", "between", "from"])
+            .union(parts.keys).union(numbers.words.keys).union(["as", "the", "between", "from"])
     }
 
     /// Date expressions in one sentence. `published` anchors relative dates; `current` is the date
