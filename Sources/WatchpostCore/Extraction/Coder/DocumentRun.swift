@@ -25,6 +25,12 @@ struct DocumentRun {
     var lastClaimant: (actor: Actor, sentence: Int)?
     var drafts: [DraftEvent] = []
     var outletVoiceClaimant: Actor? { outletVoice }
+    /// The last pair of armed actors seen fighting each other: names the unnamed side of the next clash.
+    var lastDyad: (Actor, Actor)?
+    /// The most recent region phrase ("southeastern Idlib"), for events whose sentence names no place.
+    var lastRegion: ResolvedPlace?
+    /// Parties whose claims a recent sentence doubted, with that sentence's index.
+    var doubtedParties: [String: Int] = [:]
     var findings: [Finding] = []
 
     init(document: Document, coder: EventCoder) {
@@ -49,6 +55,8 @@ struct DocumentRun {
             attribution.claimant = last.actor  // "the statement added", "it said"
         }
         if let c = attribution.claimant { lastClaimant = (c, sentence.index) }
+        if ClaimRules.doubts(t) { doubt(t) }
+        recordDyad(t)
 
         let names = t.nameTokens
         let live = t.triggers.filter { trig in
@@ -89,14 +97,23 @@ struct DocumentRun {
             // action ("a suicide bomber drove ..., according to Amaq").
             roles.actor1 = side
         }
+        var inheritedClaimant: Actor? = nil
         if roles.actor1 == nil, let previous = drafts.last, !previous.fromHeading,
            sentence.index - previous.sentenceIndex <= 1, sentence.block == previous.block, previous.event.eventType == type,
-           !t.places.contains(where: { $0.resolved != nil && !$0.isRegion }) || t.tokens.contains(where: { ["also", "again", "continued", "ongoing"].contains($0.folded) }),
+           !t.places.contains(where: { $0.resolved != nil && !$0.isRegion })
+            || t.tokens.contains(where: { ["also", "again", "continued", "ongoing", "previous"].contains($0.folded) })
+            || !participants.contains(where: { $0.actor.isArmed && $0.actor.name != roles.actor2?.name }),
            let name = previous.event.actor1, let actor = coder.lexicon.actor(named: name) {
+            inheritedClaimant = previous.claimant
             // A clause that names no perpetrator continues the one before it ("Intense fighting was also
             // ongoing near X."): same perpetrator.
             roles.actor1 = actor
             if roles.actor2 == nil, let name2 = previous.event.actor2 { roles.actor2 = coder.lexicon.actor(named: name2) }
+        }
+        if roles.actor1 == nil, let (a, b) = lastDyad, let target = roles.actor2,
+           [.battles, .explosions].contains(type) {
+            // "a raid targeting an army position": the army's enemy in this document.
+            if target.name == a.name { roles.actor1 = b } else if target.name == b.name { roles.actor1 = a }
         }
         if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
             roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
@@ -119,9 +136,10 @@ struct DocumentRun {
             : killed.contains { $0.qualifier == .atLeast } ? .atLeast
             : killed.contains { $0.qualifier == .about } ? .about : .exact
 
-        var claimant = attribution.claimant
+        var claimant = attribution.claimant ?? inheritedClaimant
         if claimant == nil, let outletVoice { claimant = outletVoice }
-        let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t), confirmed: false,
+        let forwardDoubt = claimant.flatMap { doubtedParties[$0.name] }.map { sentence.index - $0 <= 2 } ?? false
+        let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
 
         // Date: the clause's own, else the one in force from earlier sentences, else the publication
@@ -138,7 +156,13 @@ struct DocumentRun {
 
         var places: [ResolvedPlace?] = PlaceChoice.choose(t, trigger: chosen.tokenRange).compactMap(\.resolved)
         if places.isEmpty {
-            if let last = lastPlace, sentence.block - last.block <= 0 { places = [last.place] } else { places = [nil] }
+            if let last = lastPlace, sentence.block == last.block {
+                places = [last.place]
+            } else if let region = lastRegion ?? lastPlace?.place {
+                places = [region]
+            } else {
+                places = [nil]
+            }
         }
         for (n, place) in places.enumerated() {
             let event = Event(
@@ -161,18 +185,6 @@ struct DocumentRun {
     /// its source, a doubt or a confirmation), or doubt a party's earlier claims.
     mutating func followUp(_ t: TaggedSentence, attribution: Attribution) {
         let doubted = ClaimRules.doubts(t)
-        if doubted {
-            // Doubt about a named party's figures reaches every event that party claimed.
-            let named = Set(t.actors.map { resolve($0).name })
-            var hit = false
-            for i in drafts.indices where drafts[i].claimant.map({ named.contains($0.name) }) ?? false {
-                drafts[i].event.claimStatus = .disputed
-                hit = true
-            }
-            if !hit, let last = drafts.indices.last, t.sentence.index - drafts[last].sentenceIndex <= 2 {
-                drafts[last].event.claimStatus = .disputed
-            }
-        }
         guard let last = drafts.indices.last, !drafts[last].fromHeading,
               t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
         else { return }
@@ -214,6 +226,31 @@ struct DocumentRun {
         }
     }
 
+    /// Doubt about a named party's claims ("the numbers provided by X remain unconfirmed") reaches
+    /// every event that party claimed so far and its claims in the next two sentences; doubt naming
+    /// no party reaches the event just before.
+    mutating func doubt(_ t: TaggedSentence) {
+        let named = Set(t.actors.map { resolve($0).name })
+        var hit = false
+        for i in drafts.indices where drafts[i].claimant.map({ named.contains($0.name) }) ?? false {
+            drafts[i].event.claimStatus = .disputed
+            hit = true
+        }
+        for name in named { doubtedParties[name] = t.sentence.index }
+        if !hit, let last = drafts.indices.last, t.sentence.index - drafts[last].sentenceIndex <= 2 {
+            drafts[last].event.claimStatus = .disputed
+        }
+    }
+
+    /// Remembers who fights whom: "clashes between A and B", or two armed actors of different sides
+    /// on either side of an event word.
+    mutating func recordDyad(_ t: TaggedSentence) {
+        let armed = t.actors.filter { !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
+        guard armed.count >= 2 else { return }
+        let a = armed[0]
+        if let b = armed.first(where: { !ClaimRules.sameSide($0, a) && $0.name != a.name }) { lastDyad = (a, b) }
+    }
+
     /// A sentence that tells more about the event just coded rather than a new one: its event word
     /// is a definite noun ("the attack", "this raid", "the previous one" aside) or a bare toll
     /// ("6 soldiers were killed"), and it names no new place and no new day.
@@ -227,9 +264,9 @@ struct DocumentRun {
         let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
         if newPlace || newDay { return false }
         let s = chosen.tokenRange.lowerBound
-        let definite = ["the", "this", "that", "these", "those"].contains(t.word(s - 1))
-            || (["the", "this", "that"].contains(t.word(s - 2)) && t.tokens.indices.contains(s - 1) && t.tokens[s - 1].kind == .word
-                && !participants.contains { $0.mention.tokenRange.contains(s - 1) })
+        let isVerbForm = t.word(s).hasSuffix("ed")
+        let definite = !isVerbForm && (["the", "this", "that", "these", "those"].contains(t.word(s - 1))
+            || (["the", "this", "that"].contains(t.word(s - 2)) && t.tokens.indices.contains(s - 1) && t.tokens[s - 1].kind == .word))
         let onlyToll = live.allSatisfy { SubTypeRules.key($0.value.signal) == "KILLING" || !$0.value.isStrong }
             && !participants.contains { !$0.mention.isGeneric }
         return definite || onlyToll
@@ -312,6 +349,7 @@ struct DocumentRun {
         }
         for p in t.places {
             guard let r = p.resolved else { continue }
+            if p.isRegion || r.precision == .region { lastRegion = r }
             if let a = r.admin1 {
                 admin1Hints.removeAll { $0 == a }
                 admin1Hints.insert(a, at: 0)
@@ -321,8 +359,33 @@ struct DocumentRun {
         if admin1Hints.count > 4 { admin1Hints.removeLast(admin1Hints.count - 4) }
     }
 
+    /// The same happening told twice in neighbouring sentences, once by region ("in southern Idlib")
+    /// and once by place ("in the village of X"), is one event: the placed one stays.
+    mutating func collapseRegionDuplicates() {
+        var drop = Set<Int>()
+        for i in drafts.indices where drafts[i].event.geoPrecision == .region {
+            let d = drafts[i]
+            guard let j = drafts.indices.first(where: { j in
+                let e = drafts[j]
+                return j != i && !drop.contains(j) && e.event.geoPrecision != .region && abs(e.sentenceIndex - d.sentenceIndex) <= 2
+                    && e.event.eventType == d.event.eventType && e.event.date == d.event.date
+                    && e.event.admin1 == d.event.admin1
+                    && (e.event.actor1 == d.event.actor1 || e.event.actor1 == nil || d.event.actor1 == nil)
+                    && e.sentenceIndex != d.sentenceIndex
+            }) else { continue }
+            if drafts[j].event.fatalities == nil, let f = d.event.fatalities {
+                drafts[j].event.fatalities = f
+                drafts[j].event.fatalitiesQualifier = d.event.fatalitiesQualifier
+            }
+            if d.event.claimStatus == .disputed { drafts[j].event.claimStatus = .disputed }
+            drop.insert(i)
+        }
+        drafts = drafts.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+    }
+
     /// Headline events that the body reports again are dropped; ids are given in order.
     mutating func finish() -> (events: [Event], findings: [Finding]) {
+        collapseRegionDuplicates()
         let body = drafts.filter { !$0.fromHeading }
         let kept = drafts.filter { d in
             guard d.fromHeading else { return true }
