@@ -76,9 +76,16 @@ struct ActorRoleFinder {
                 }
             } else if !before.isEmpty, before.allSatisfy({ victimMentions.contains($0.actor) }),
                       let other = after.first(where: { Self.targetPrepositions.contains(t.word($0.mention.tokenRange.lowerBound - 1)) }) {
-                // "Seven rebels were killed in clashes with government forces": the other side acted.
-                roles.actor1 = other.actor
-                roles.actor2 = before.first?.actor
+                // "Seven rebels were killed in clashes with government forces": the other side acted —
+                // unless the victims' own side tells it ("a soldier was martyred in clashes with X, the
+                // ministry said"), which codes its own side first.
+                if let claimant, let victims = before.first?.actor, ClaimRules.sameSide(claimant, victims) {
+                    roles.actor1 = victims
+                    roles.actor2 = other.actor
+                } else {
+                    roles.actor1 = other.actor
+                    roles.actor2 = before.first?.actor
+                }
             } else {
                 let subjects = before.filter { p in
                     !victimMentions.contains(p.actor)

@@ -33,11 +33,16 @@ struct DocumentRun {
     var doubtedParties: [String: Int] = [:]
     var findings: [Finding] = []
 
-    init(document: Document, coder: EventCoder) {
-        self.document = document
+    init(prepared: PreparedDocument, coder: EventCoder) {
+        self.document = prepared.document
         self.coder = coder
-        if let outlet = document.outlet, let actor = coder.lexicon.actor(named: outlet), actor.isParty {
-            outletVoice = actor
+        if let outlet = document.outlet, let actor = coder.lexicon.actor(named: outlet) {
+            outletVoice = actor.isParty ? actor : nil
+        } else if let outlet = document.outlet, let sideName = coder.voice.side(of: prepared.sentences),
+                  let side = coder.lexicon.actor(named: sideName) {
+            // An outlet the lexicon does not know, writing in a party's vocabulary: that party's media.
+            outletVoice = Actor(id: "outlet:\(outlet)", name: outlet, kind: "party_media", country: side.country,
+                                side: side.side ?? side.id, isParty: true)
         } else {
             outletVoice = nil
         }
@@ -230,7 +235,16 @@ struct DocumentRun {
     /// every event that party claimed so far and its claims in the next two sentences; doubt naming
     /// no party reaches the event just before.
     mutating func doubt(_ t: TaggedSentence) {
-        let named = Set(t.actors.map { resolve($0).name })
+        // Who denies is not who is doubted: "X denied", "a claim dismissed by X".
+        let doubtCues = t.cues.filter { $0.value == .doubt }
+        let deniers = t.actors.filter { m in
+            doubtCues.contains { c in
+                (m.tokenRange.upperBound <= c.tokenRange.lowerBound && c.tokenRange.lowerBound - m.tokenRange.upperBound <= 3)
+                    || (m.tokenRange.lowerBound >= c.tokenRange.upperBound && m.tokenRange.lowerBound - c.tokenRange.upperBound <= 3
+                        && (c.tokenRange.upperBound..<m.tokenRange.lowerBound).contains { t.word($0) == "by" })
+            }
+        }
+        let named = Set(t.actors.filter { m in !deniers.contains { $0.tokenRange == m.tokenRange } }.map { resolve($0).name })
         var hit = false
         for i in drafts.indices where drafts[i].claimant.map({ named.contains($0.name) }) ?? false {
             drafts[i].event.claimStatus = .disputed
