@@ -236,7 +236,8 @@ struct DocumentRun {
     /// no party reaches the event just before.
     mutating func doubt(_ t: TaggedSentence) {
         // Who denies is not who is doubted: "X denied", "a claim dismissed by X".
-        let doubtCues = t.cues.filter { $0.value == .doubt }
+        let denialVerbs: Set<String> = ["denied", "denies", "deny", "denying", "dismissed", "rejected", "contradicted"]
+        let doubtCues = t.cues.filter { $0.value == .doubt && $0.tokenRange.contains { denialVerbs.contains(t.word($0)) } }
         let deniers = t.actors.filter { m in
             doubtCues.contains { c in
                 (m.tokenRange.upperBound <= c.tokenRange.lowerBound && c.tokenRange.lowerBound - m.tokenRange.upperBound <= 3)
