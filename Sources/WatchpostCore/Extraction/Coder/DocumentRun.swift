@@ -4,6 +4,8 @@ struct DraftEvent {
     var sentenceIndex: Int
     var block: Int
     var fromHeading: Bool
+    /// The place was named in the event's own sentence (not carried from an earlier one).
+    var placeNamed: Bool = true
     var claimant: Actor?
     var victimSide: Actor?
 }
@@ -67,7 +69,8 @@ struct DocumentRun {
         let live = t.triggers.filter { trig in
             !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
         }
-        guard let chosen = SubTypeRules.choose(live) else {
+        let ongoing = t.hasCue(.background) && !t.dates.contains { $0.anchor != .background && $0.start != nil }
+        guard !ongoing, let chosen = SubTypeRules.choose(live) else {
             followUp(t, attribution: attribution)
             return
         }
@@ -160,6 +163,7 @@ struct DocumentRun {
         }
 
         var places: [ResolvedPlace?] = PlaceChoice.choose(t, trigger: chosen.tokenRange).compactMap(\.resolved)
+        let placeNamed = !places.isEmpty
         if places.isEmpty {
             if let last = lastPlace, sentence.block == last.block {
                 places = [last.place]
@@ -181,7 +185,8 @@ struct DocumentRun {
                 claimedBy: claimant?.name, claimStatus: status,
                 evidence: sentence.text, evidenceRanges: [sentence.rawRange], outlet: document.outlet)
             drafts.append(DraftEvent(event: event, sentenceIndex: sentence.index, block: sentence.block,
-                                     fromHeading: sentence.isHeading, claimant: claimant, victimSide: roles.victimSide))
+                                     fromHeading: sentence.isHeading, placeNamed: placeNamed, claimant: claimant,
+                                     victimSide: roles.victimSide))
         }
         if let first = places.first, let first { lastPlace = (first, sentence.block) }
     }
@@ -271,7 +276,13 @@ struct DocumentRun {
     /// ("6 soldiers were killed"), and it names no new place and no new day.
     func isElaboration(_ t: TaggedSentence, chosen: PhraseMatch<Trigger>, live: [PhraseMatch<Trigger>],
                        participants: [(mention: ActorMention, actor: Actor)]) -> Bool {
-        guard let last = drafts.last, !last.fromHeading, t.sentence.index - last.sentenceIndex <= 2 else { return false }
+        guard let last = drafts.last, !last.fromHeading else { return false }
+        let s0 = chosen.tokenRange.lowerBound
+        // "These clashes show...", "This attack became...": a demonstrative points back to an event told before.
+        if ["this", "these", "those"].contains(t.word(s0 - 1)) || (["this", "these", "those"].contains(t.word(s0 - 2)) && t.tokens[s0 - 1].kind == .word) {
+            if !t.dates.contains(where: { $0.anchor == .absolute }) { return true }
+        }
+        guard t.sentence.index - last.sentenceIndex <= 2 else { return false }
         let newPlace = t.places.contains { p in
             guard let r = p.resolved, !p.isRegion else { return false }
             return r.location != last.event.location
@@ -292,14 +303,19 @@ struct DocumentRun {
     func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
         let adjunctPrepositions: Set<String> = ["despite", "under", "before", "after", "amid", "amidst", "following",
                                                 "during", "since", "violating", "violation", "ahead"]
-        let determiners: Set<String> = ["the", "a", "an", "this", "that", "its", "their", "his"]
+        // Walk back over a plain noun phrase ("an intense round of"); a name, a verb form or a
+        // punctuation mark ends it ("after HTS attacked" is a clause, not an adjunct).
+        let names = t.nameTokens
         var i = range.lowerBound - 1
-        var skipped = 0
-        while i >= 0, skipped < 3, determiners.contains(t.word(i)) || (t.tokens[i].kind == .word && !adjunctPrepositions.contains(t.word(i)) && skipped < 2 && t.tokens[i].folded.count > 2 && t.tokens[i].folded.hasSuffix("day") ) || t.tokens[i].text == "-" || t.tokens[i].kind == .number {
+        var steps = 0
+        while i >= 0, steps < 6 {
+            let w = t.word(i)
+            if adjunctPrepositions.contains(w) { return true }
+            if names.contains(i) || t.tokens[i].kind == .punctuation && w != "-" || w.hasSuffix("ed") { return false }
             i -= 1
-            skipped += 1
+            steps += 1
         }
-        return i >= 0 && adjunctPrepositions.contains(t.word(i))
+        return false
     }
 
     /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.
@@ -316,13 +332,26 @@ struct DocumentRun {
     func isIrrealis(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
         let routine = t.cues.filter { $0.value == .routine }.map(\.tokenRange)
         func live(_ c: PhraseMatch<Cue>) -> Bool { !routine.contains { $0.overlaps(c.tokenRange) } }
-        for c in t.cues where c.value == .irrealis && live(c) && c.tokenRange.upperBound <= range.lowerBound {
-            let between = (c.tokenRange.upperBound..<range.lowerBound).map { t.word($0) }
-            if !between.contains(where: { $0 == "," || $0 == ";" || $0 == ":" }) { return true }
+        /// A clause boundary between two positions: a semicolon or colon, or a comma that does not
+        /// just separate the names of a list.
+        func boundary(_ from: Int, _ to: Int) -> Bool {
+            (from..<to).contains { i in
+                let w = t.word(i)
+                if w == ";" || w == ":" { return true }
+                guard w == "," else { return false }
+                let next = i + 1 < t.tokens.count ? t.tokens[i + 1] : nil
+                let listComma = (i > 0 && t.tokens[i - 1].isCapitalized) && (next.map { $0.isCapitalized || $0.folded == "and" } ?? false)
+                return !listComma
+            }
         }
-        let window = max(0, range.lowerBound - 3)..<range.lowerBound
-        if t.cues.contains(where: { $0.value == .negation && live($0) && $0.tokenRange.overlaps(window) }) { return true }
-        if window.contains(where: { ["no", "neither", "nor", "without"].contains(t.word($0)) }) { return true }
+        for c in t.cues where c.value == .irrealis && live(c) && c.tokenRange.upperBound <= range.lowerBound {
+            if !boundary(c.tokenRange.upperBound, range.lowerBound) { return true }
+        }
+        let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without"]
+        for i in max(0, range.lowerBound - 8)..<range.lowerBound where negators.contains(t.word(i)) {
+            if t.cues.contains(where: { $0.value == .routine && $0.tokenRange.contains(i) }) { continue }
+            if !boundary(i, range.lowerBound) { return true }
+        }
         return false
     }
 
@@ -378,7 +407,7 @@ struct DocumentRun {
     /// and once by place ("in the village of X"), is one event: the placed one stays.
     mutating func collapseRegionDuplicates() {
         var drop = Set<Int>()
-        for i in drafts.indices where drafts[i].event.geoPrecision == .region {
+        for i in drafts.indices where drafts[i].event.geoPrecision == .region && drafts[i].placeNamed {
             let d = drafts[i]
             guard let j = drafts.indices.first(where: { j in
                 let e = drafts[j]

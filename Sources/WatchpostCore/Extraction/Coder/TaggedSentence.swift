@@ -38,13 +38,20 @@ struct SentenceTagger: Sendable {
 
     func tag(_ sentence: Sentence, published: Day?, currentDate: Day?, geo: GeoContext) -> TaggedSentence {
         let tokens = Tokenizer.tokenize(sentence.text)
-        let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate)
+        let cueMatches = words.cues.allMatches(in: tokens)
+        // "the ministry said on Monday": the day of the statement, not of the event.
+        let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
+            let s = d.tokenRange.lowerBound
+            return !cueMatches.contains { c in
+                (c.value == .say || c.value == .claim) && (c.tokenRange.upperBound == s || (c.tokenRange.upperBound == s - 1 && tokens[s - 1].folded == "on"))
+            }
+        }
         let day = dateMentions.first(where: { $0.anchor != .background })?.start ?? currentDate ?? published
         return TaggedSentence(
             sentence: sentence,
             tokens: tokens,
             triggers: words.triggers.matches(in: tokens),
-            cues: words.cues.allMatches(in: tokens),
+            cues: cueMatches,
             actors: actors.mentions(in: tokens, on: day),
             places: geocoder.mentions(in: tokens, context: geo),
             dates: dateMentions,
