@@ -69,8 +69,9 @@ struct DocumentRun {
         let live = t.triggers.filter { trig in
             !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
         }
-        let ongoing = t.hasCue(.background) && !t.dates.contains { $0.anchor != .background && $0.start != nil }
-        guard !ongoing, let chosen = SubTypeRules.choose(live) else {
+        let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
+        let ongoing = t.hasCue(.background) && !explicitDay
+        guard !ongoing, !isRetrospective(t), let chosen = SubTypeRules.choose(live.filter { !isCountOfEvents(t, $0.tokenRange) }) else {
             followUp(t, attribution: attribution)
             return
         }
@@ -150,6 +151,11 @@ struct DocumentRun {
         let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
 
+        if let published = document.published, let d = dated?.start, published - d > 60 {
+            // Months before the report: history told as background ("The revolution began in March 2011").
+            followUp(t, attribution: attribution)
+            return
+        }
         // Date: the clause's own, else the one in force from earlier sentences, else the publication
         // day with week precision.
         var date: Day? = nil, dateEnd: Day? = nil, precision = TimePrecision.month
@@ -318,6 +324,28 @@ struct DocumentRun {
         return false
     }
 
+    /// A sentence looking back over a span ("more than 700 have been killed since then", "have carried
+    /// out 2,000 sorties since September 30"): a present perfect with "since" is a tally, not a happening.
+    func isRetrospective(_ t: TaggedSentence) -> Bool {
+        let words = t.tokens.map(\.folded)
+        guard words.contains("since") else { return false }
+        return t.tokens.indices.contains { i in
+            (words[i] == "have" || words[i] == "has") && t.tokens[i].text == t.tokens[i].text.lowercased()
+                && (1...3).contains { d in i + d < words.count && (words[i + d] == "been" || words[i + d].hasSuffix("ed")) }
+        }
+    }
+
+    /// An event word counted as a number of events ("9 attacks", "7 ceasefire violations", "96 sorties"):
+    /// a tally, not one event.
+    func isCountOfEvents(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound - 1
+        while i >= 0, t.tokens[i].kind == .word, i >= range.lowerBound - 2,
+              !["the", "a", "an", "of", "and", "in", "on", "at", "by", "with"].contains(t.word(i)) { i -= 1 }
+        guard i >= 0, t.tokens[i].kind == .number else { return false }
+        // "14.5 mm", "No. 9" are not counts; a count is a whole number in digits right before the phrase.
+        return !t.tokens[i].text.contains(".") && t.word(i - 1) != "no"
+    }
+
     /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.
     func isPlaceUse(_ t: TaggedSentence, _ m: ActorMention) -> Bool {
         guard m.tokenRange.count == 1 else { return false }
@@ -347,7 +375,7 @@ struct DocumentRun {
         for c in t.cues where c.value == .irrealis && live(c) && c.tokenRange.upperBound <= range.lowerBound {
             if !boundary(c.tokenRange.upperBound, range.lowerBound) { return true }
         }
-        let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without"]
+        let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without", "denied", "denies", "deny", "denying"]
         for i in max(0, range.lowerBound - 8)..<range.lowerBound where negators.contains(t.word(i)) {
             if t.cues.contains(where: { $0.value == .routine && $0.tokenRange.contains(i) }) { continue }
             if !boundary(i, range.lowerBound) { return true }

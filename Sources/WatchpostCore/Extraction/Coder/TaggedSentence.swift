@@ -22,7 +22,10 @@ struct TaggedSentence {
     /// only outside the name).
     var nameTokens: Set<Int> {
         var s = Set<Int>()
-        for a in actors where !a.isGeneric { s.formUnion(a.tokenRange) }
+        // Crowds named by an event word ("protesters", "rioters") stay event words.
+        for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
+            s.formUnion(a.tokenRange)
+        }
         for p in places { s.formUnion(p.tokenRange) }
         return s
     }
