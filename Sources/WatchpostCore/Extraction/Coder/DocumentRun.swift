@@ -65,7 +65,7 @@ struct DocumentRun {
         if ClaimRules.doubts(t) { doubt(t) }
         recordDyad(t)
 
-        let names = t.nameTokens
+        let names = t.nameTokensForEvents
         let live = t.triggers.filter { trig in
             !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
         }
