@@ -33,6 +33,8 @@ struct DocumentRun {
     var lastRegion: ResolvedPlace?
     /// Parties whose claims a recent sentence doubted, with that sentence's index.
     var doubtedParties: [String: Int] = [:]
+    /// Named armed actors of the sentence being read, for "X attacked Y, the group said".
+    var sentenceActors: [ActorMention] = []
     var findings: [Finding] = []
 
     init(prepared: PreparedDocument, coder: EventCoder) {
@@ -53,11 +55,12 @@ struct DocumentRun {
     mutating func read(_ sentence: Sentence) {
         let geo = GeoContext(admin1Hints: admin1Hints, documentPlaces: documentPlaces)
         let t = coder.tagger.tag(sentence, published: document.published, currentDate: currentDate?.mention.start, geo: geo)
+        sentenceActors = t.actors.filter { !$0.isGeneric && $0.actor.isArmed }
         let dated = t.dates.first { $0.anchor != .background && $0.start != nil }
         if let dated { currentDate = (dated, sentence.block) }
         defer { remember(t) }
 
-        var attribution = ClaimRules.attribution(t, resolve: resolve)
+        var attribution = ClaimRules.attribution(t, resolve: resolveClaimant)
         if attribution.claimant == nil, t.hasCue(.say), let last = lastClaimant, sentence.index - last.sentence <= 2 {
             attribution.claimant = last.actor  // "the statement added", "it said"
         }
@@ -381,6 +384,17 @@ struct DocumentRun {
             if !boundary(i, range.lowerBound) { return true }
         }
         return false
+    }
+
+    /// The claimant a mention stands for: a generic one ("X attacked Y, the group said") refers to the
+    /// nearest compatible actor named before it in the same sentence, else as `resolve`.
+    func resolveClaimant(_ m: ActorMention) -> Actor {
+        if m.isGeneric, !m.compatibleKinds.isEmpty,
+           let hit = sentenceActors.last(where: { $0.tokenRange.upperBound <= m.tokenRange.lowerBound
+               && m.compatibleKinds.contains($0.actor.kind) }) {
+            return hit.actor
+        }
+        return resolve(m)
     }
 
     /// The actor a mention stands for: itself, or for "the group"/"the army" the last named actor of
