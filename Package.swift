@@ -18,9 +18,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // libxml2's HTML parser for the HTML cleaner (system package libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         // Pure pipeline: model, text layer, lexicons, extraction, geocoding. No DB, HTTP or CLI imports.
         .target(
             name: "WatchpostCore",
+            dependencies: ["CLibXML2"],
             resources: [.copy("Resources")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

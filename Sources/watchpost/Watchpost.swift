@@ -8,6 +8,8 @@ struct Watchpost: AsyncParsableCommand {
         abstract: "Conflict and ceasefire monitor: raw reports in, verified, geocoded, de-duplicated events out.",
         subcommands: [
             // Each subcommand lives in its own file named after it.
+            ExtractCommand.self,
+            GazetteerCommand.self,
         ]
     )
 }

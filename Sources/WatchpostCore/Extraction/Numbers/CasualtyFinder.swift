@@ -1,0 +1,259 @@
+/// Finds counts of people killed, wounded, captured... in one sentence's tokens.
+///
+/// Five token patterns, tried at each position, the first that fits wins and the scan goes on after it:
+/// - count first: `N [noun phrase] [and N noun phrase]… [aux] outcome` ("18 soldiers and 7 Russians had
+///   been killed"), or `N outcome-noun` ("16 deaths");
+/// - verb first: `active-verb N [noun phrase] [and N noun phrase]…` ("killing 2 soldiers");
+/// - result: `left N [noun phrase] outcome` ("left 11 dead");
+/// - toll: `toll … N` ("the death toll rose to 23").
+/// Counts of things ("20 vehicles", "30 km") and numbers that are names, codes, dates or measures
+/// ("No. 9", "BM-21", "November 10", "14.5 mm") are not casualties.
+public struct CasualtyFinder: Sendable {
+    typealias Outcome = CasualtyMention.Outcome
+
+    let numbers: NumberGrammar
+    let active: TokenPhraseTable<Outcome>
+    let passive: TokenPhraseTable<Outcome>
+    let nouns: TokenPhraseTable<Outcome>
+    let results: TokenPhraseTable<Bool>
+    let tolls: TokenPhraseTable<Outcome>
+    let auxiliaries: Set<String>
+    let stops: Set<String>
+    let things: Set<String>
+    /// Month names: a number beside one is a date ("November 10", "10 Nov").
+    let months: Set<String>
+
+    public static func bundled() throws -> CasualtyFinder {
+        let months = try GrammarTSV.bundled("lexicon/dates.tsv").rows(ofKind: "month").map { $0.phrase[0] }
+        return CasualtyFinder(words: try GrammarTSV.bundled("lexicon/casualty_words.tsv"),
+                              numbers: try NumberGrammar.bundled(), months: Set(months))
+    }
+
+    init(words: GrammarTSV, numbers: NumberGrammar, months: Set<String>) {
+        var active = TokenPhraseTable<Outcome>(), passive = TokenPhraseTable<Outcome>()
+        var nouns = TokenPhraseTable<Outcome>(), results = TokenPhraseTable<Bool>(), tolls = TokenPhraseTable<Outcome>()
+        var aux: Set<String> = [], stops: Set<String> = [], things: Set<String> = []
+        for row in words.rows {
+            let outcome = Outcome(rawValue: row.value) ?? .other
+            switch row.kind {
+            case "active": active.insert(row.phrase, outcome)
+            case "passive": passive.insert(row.phrase, outcome)
+            case "noun": nouns.insert(row.phrase, outcome)
+            case "result": results.insert(row.phrase, true)
+            case "toll": tolls.insert(row.phrase, outcome)
+            case "aux": aux.insert(row.phrase[0])
+            case "stop": stops.insert(row.phrase[0])
+            case "thing": things.insert(row.phrase[0])
+            default: continue
+            }
+        }
+        self.numbers = numbers
+        self.active = active
+        self.passive = passive
+        self.nouns = nouns
+        self.results = results
+        self.tolls = tolls
+        self.auxiliaries = aux
+        self.stops = stops
+        self.things = things
+        self.months = months
+    }
+
+    public func mentions(in tokens: [Token]) -> [CasualtyMention] {
+        var found: [CasualtyMention] = []
+        var i = 0
+        while i < tokens.count {
+            if let m = verbFirst(at: i, tokens) ?? tollFirst(at: i, tokens) ?? resultFirst(at: i, tokens)
+                ?? countFirst(at: i, tokens) {
+                found.append(m)
+                i = max(m.tokenRange.upperBound, i + 1)
+            } else {
+                i += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: - Patterns
+
+    /// `N [noun phrase] [and N noun phrase]… [, including …,] [aux] outcome`, or `N outcome-noun`.
+    func countFirst(at i: Int, _ tokens: [Token]) -> CasualtyMention? {
+        guard let n = count(at: i, tokens) else { return nil }
+        if !n.isArticle, let (outcome, end) = nouns.match(at: n.tokenRange.upperBound, in: tokens) {
+            return mention(i..<end, [n], outcome, victims: nil)
+        }
+        guard let (phraseEnd, victims, counts) = countedPhrases(after: n, tokens) else { return nil }
+        if n.isArticle, victims == nil { return nil }
+        var k = skipAside(at: phraseEnd, tokens)
+        var sawAux = false
+        while k < tokens.count, auxiliaries.contains(tokens[k].folded) || tokens[k].text == "\"" {
+            sawAux = sawAux || tokens[k].kind == .word
+            k += 1
+        }
+        guard let (outcome, end) = passive.match(at: k, in: tokens) else { return nil }
+        // "2 soldiers killed 3 militants": with no auxiliary, a verb with an object is active.
+        if !sawAux, victims != nil, count(at: end, tokens) != nil { return nil }
+        var last = end
+        var finalOutcome = outcome
+        // "were killed or wounded": a joint figure, not a death toll.
+        if last + 1 < tokens.count, ["or", "and"].contains(tokens[last].folded),
+           let (other, otherEnd) = passive.match(at: last + 1, in: tokens), other != outcome {
+            finalOutcome = .other
+            last = otherEnd
+        }
+        while last < tokens.count, tokens[last].text == "\"" { last += 1 }
+        return mention(i..<last, counts, finalOutcome, victims: victims)
+    }
+
+    /// `active-verb [and active-verb] N [noun phrase] [and N noun phrase]…`.
+    func verbFirst(at i: Int, _ tokens: [Token]) -> CasualtyMention? {
+        guard let (outcome, after) = active.match(at: i, in: tokens) else { return nil }
+        var k = after
+        var finalOutcome = outcome
+        // "killing and wounding 20": a joint figure.
+        if k + 1 < tokens.count, ["and", "or"].contains(tokens[k].folded),
+           let (other, otherEnd) = active.match(at: k + 1, in: tokens) {
+            if other != outcome { finalOutcome = .other }
+            k = otherEnd
+        }
+        while k < tokens.count, tokens[k].text == "\"" { k += 1 }
+        guard let n = count(at: k, tokens), let (end, victims, counts) = countedPhrases(after: n, tokens) else {
+            return nil
+        }
+        if n.isArticle, victims == nil { return nil }
+        var last = end
+        while last < tokens.count, tokens[last].text == "\"" { last += 1 }
+        return mention(i..<last, counts, finalOutcome, victims: victims)
+    }
+
+    /// `left N [noun phrase] outcome`: "left 11 dead", "leaving three people wounded".
+    func resultFirst(at i: Int, _ tokens: [Token]) -> CasualtyMention? {
+        guard let (_, after) = results.match(at: i, in: tokens), let n = count(at: after, tokens) else { return nil }
+        let (k, victims) = nounPhrase(from: n.tokenRange.upperBound, tokens)
+        if isThing(victims, tokens) { return nil }
+        guard let (outcome, end) = passive.match(at: k, in: tokens) ?? nouns.match(at: k, in: tokens) else { return nil }
+        return mention(i..<end, [n], outcome, victims: victims)
+    }
+
+    /// `toll … N`: "the death toll rose to 23", "bringing the toll to 40".
+    func tollFirst(at i: Int, _ tokens: [Token]) -> CasualtyMention? {
+        guard let (outcome, after) = tolls.match(at: i, in: tokens) else { return nil }
+        var k = after
+        while k < tokens.count, k - after <= 5, tokens[k].kind == .word || tokens[k].kind == .number {
+            if let n = count(at: k, tokens), !n.isArticle, n.value != nil {
+                return mention(i..<n.tokenRange.upperBound, [n], outcome, victims: nil)
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    // MARK: - Pieces
+
+    /// A number that counts something here: not a name ("No. 9"), a code ("BM-21"), a date, a time
+    /// ("10:45"), a compound adjective ("16-year-old") or a measure ("14.5").
+    func count(at i: Int, _ tokens: [Token]) -> NumberMatch? {
+        guard i < tokens.count, let n = numbers.number(at: i, in: tokens, allowArticle: true) else { return nil }
+        let first = n.tokenRange.lowerBound, end = n.tokenRange.upperBound
+        if n.isArticle {
+            // "a third one", "a few": not one person.
+            if numbers.ordinal(at: end, in: tokens) != nil { return nil }
+            return n
+        }
+        if first > 0 {
+            let before = tokens[first - 1]
+            if numbers.isLabel(before.folded) || months.contains(before.folded) { return nil }
+            // "No. 9", "BM-21", "M4/5", "#3": a name or code, not a count.
+            if [".", "-", "/", ":", "#"].contains(before.text),
+               before.touches(tokens[first]) || (first >= 2 && numbers.isLabel(tokens[first - 2].folded)) {
+                return nil
+            }
+        }
+        if end < tokens.count {
+            let after = tokens[end]
+            if after.text == "%" || months.contains(after.folded) && after.isCapitalized { return nil }
+            // "16-year-old", "10:45", "10/11": part of a compound, a time or a date.
+            if ["-", ":", "/", "."].contains(after.text), tokens[end - 1].touches(after),
+               end + 1 < tokens.count, after.touches(tokens[end + 1]) {
+                return nil
+            }
+        }
+        return n
+    }
+
+    /// The counted noun phrase after `n` and any `and N noun phrase` addends.
+    /// Returns the index past them, the victims' tokens and the counts; nil for things.
+    func countedPhrases(after n: NumberMatch, _ tokens: [Token]) -> (Int, Range<Int>?, [NumberMatch])? {
+        var (k, victims) = nounPhrase(from: n.tokenRange.upperBound, tokens)
+        if isThing(victims, tokens) { return nil }
+        var counts = [n]
+        while k + 1 < tokens.count, tokens[k].folded == "and", let next = count(at: k + 1, tokens) {
+            let (end, more) = nounPhrase(from: next.tokenRange.upperBound, tokens)
+            if isThing(more, tokens) || next.isArticle && more == nil { break }
+            counts.append(next)
+            if let more { victims = (victims?.lowerBound ?? more.lowerBound)..<more.upperBound }
+            k = end
+        }
+        return (k, victims, counts)
+    }
+
+    /// Words after a count up to a stop word, an outcome word or punctuation (hyphens inside a
+    /// compound like "16-year-old" are kept). At most eight tokens.
+    func nounPhrase(from j: Int, _ tokens: [Token]) -> (Int, Range<Int>?) {
+        var k = j
+        while k < tokens.count, k - j < 8 {
+            let t = tokens[k]
+            if t.text == "-", k > j, tokens[k - 1].touches(t), k + 1 < tokens.count, t.touches(tokens[k + 1]) {
+                k += 1
+                continue
+            }
+            if t.kind == .number, k + 1 < tokens.count, tokens[k + 1].text == "-", t.touches(tokens[k + 1]) {
+                k += 1
+                continue
+            }
+            // "and"/"or" always end a phrase: the addend grammar reads what follows them.
+            guard t.kind == .word, t.folded != "and", t.folded != "or", !stops.contains(t.folded),
+                  !auxiliaries.contains(t.folded),
+                  passive.match(at: k, in: tokens) == nil, active.match(at: k, in: tokens) == nil,
+                  nouns.match(at: k, in: tokens) == nil
+            else { break }
+            // An -ing form ends the phrase ("ambulances carrying …"): no tagger here, so spelling decides.
+            if t.folded.count > 5, t.folded.hasSuffix("ing"), !things.contains(t.folded) { break }
+            k += 1
+        }
+        return (k, k > j ? j..<k : nil)
+    }
+
+    /// ", including a child," / ", among them 28 children,": an aside that adds nothing to the count.
+    func skipAside(at k: Int, _ tokens: [Token]) -> Int {
+        guard k + 1 < tokens.count, tokens[k].text == ",",
+              ["including", "among", "mostly", "most", "many", "some", "one", "all", "both"].contains(tokens[k + 1].folded)
+        else { return k }
+        var j = k + 2
+        while j < tokens.count, j - k < 12 {
+            if tokens[j].text == "," { return j + 1 }
+            j += 1
+        }
+        return k
+    }
+
+    /// The phrase's head noun (its last word before any "of …") names a thing, not people.
+    func isThing(_ phrase: Range<Int>?, _ tokens: [Token]) -> Bool {
+        guard let phrase else { return false }
+        let beforeOf = phrase.first { tokens[$0].folded == "of" } ?? phrase.upperBound
+        guard let head = (phrase.lowerBound..<beforeOf).last(where: { tokens[$0].kind == .word }) else { return false }
+        return things.contains(tokens[head].folded)
+    }
+
+    func mention(_ range: Range<Int>, _ counts: [NumberMatch], _ outcome: Outcome, victims: Range<Int>?) -> CasualtyMention {
+        let values = counts.compactMap(\.value)
+        let complete = values.count == counts.count
+        let qualifier: FatalityQualifier? = complete
+            ? (counts.contains { $0.qualifier == .atLeast } ? .atLeast
+               : counts.contains { $0.qualifier == .about } ? .about : .exact)
+            : nil
+        return CasualtyMention(tokenRange: range, count: complete ? values.reduce(0, +) : nil,
+                               qualifier: qualifier, outcome: outcome, victimTokens: victims,
+                               parts: complete ? values : [])
+    }
+}

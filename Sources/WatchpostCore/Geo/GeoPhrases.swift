@@ -1,0 +1,100 @@
+import Foundation
+
+/// The geocoder's grammar words and named regions, loaded from data files
+/// (`gazetteer/phrases.tsv`, `gazetteer/regions.tsv`, `gazetteer/stoplist.tsv`).
+struct GeoPhrases: Sendable {
+    struct Phrase: Sendable {
+        var words: [String]
+        var precision: Int
+        var kind: String?
+        var label: String
+    }
+
+    struct Region: Sendable {
+        var name: String
+        var admin1: String
+        var latitude: Double
+        var longitude: Double
+        var precision: Int
+    }
+
+    /// Phrases grouped by their first word, longest first.
+    private(set) var leadins: [String: [Phrase]] = [:]
+    private(set) var directions: [String: [Phrase]] = [:]
+    private(set) var regionWords: [String: [Phrase]] = [:]
+    private(set) var regionLeads: [String: [Phrase]] = [:]
+    private(set) var features: [String: [Phrase]] = [:]
+    private(set) var regions: [Region] = []
+    private(set) var regionIndex: [String: Int] = [:]
+    /// First folded words of region names, so most tokens are ruled out by one set lookup.
+    private(set) var regionFirstWords: Set<String> = []
+    private(set) var stopWords: Set<String> = []
+    private(set) var afterBlockers: Set<String> = []
+    private(set) var beforeBlockers: Set<String> = []
+
+    init(phrasesTSV: String, regionsTSV: String, stoplistTSV: String, folder: NameFolder) {
+        for f in Self.rows(phrasesTSV) where f.count >= 2 {
+            let words = NameFolder.words(of: f[1])
+            guard let first = words.first else { continue }
+            let p = Phrase(words: words, precision: f.count > 2 ? Int(f[2]) ?? 1 : 1,
+                           kind: f.count > 3 && !f[3].isEmpty ? f[3] : nil, label: f.count > 2 ? f[2] : f[1])
+            switch f[0] {
+            case "leadin": leadins[first, default: []].append(p)
+            case "direction": directions[first, default: []].append(Phrase(words: words, precision: 3, kind: f.count > 3 ? f[3] : "C", label: f[2]))
+            case "regionword": regionWords[first, default: []].append(p)
+            case "regionlead": regionLeads[first, default: []].append(p)
+            case "feature": features[first, default: []].append(p)
+            default: continue
+            }
+        }
+        for key in leadins.keys { leadins[key]!.sort { $0.words.count > $1.words.count } }
+        for key in directions.keys { directions[key]!.sort { $0.words.count > $1.words.count } }
+        for key in regionWords.keys { regionWords[key]!.sort { $0.words.count > $1.words.count } }
+        for key in regionLeads.keys { regionLeads[key]!.sort { $0.words.count > $1.words.count } }
+        for key in features.keys { features[key]!.sort { $0.words.count > $1.words.count } }
+        for f in Self.rows(regionsTSV) where f.count >= 6 {
+            guard let lat = Double(f[3]), let lon = Double(f[4]) else { continue }
+            let i = regions.count
+            regions.append(Region(name: f[0], admin1: f[2], latitude: lat, longitude: lon, precision: Int(f[5]) ?? 3))
+            for name in [f[0]] + f[1].split(separator: ";").map(String.init) {
+                let words = NameFolder.words(of: name)
+                regionIndex[folder.keys(words: words).loose] = i
+                if let first = words.first(where: { $0 != "the" }) { regionFirstWords.insert(first) }
+            }
+        }
+        for f in Self.rows(stoplistTSV) where f.count >= 2 {
+            let w = Tokenizer.fold(f[1])
+            switch f[0] {
+            case "word": stopWords.insert(w)
+            case "after": afterBlockers.insert(w)
+            case "before": beforeBlockers.insert(w)
+            default: continue
+            }
+        }
+    }
+
+    static func bundled(folder: NameFolder) throws -> GeoPhrases {
+        func read(_ path: String) throws -> String {
+            guard let url = BundledData.url(path) else {
+                throw InputError(.unreadable, input: path, message: "bundled file missing")
+            }
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+        return GeoPhrases(phrasesTSV: try read("gazetteer/phrases.tsv"), regionsTSV: try read("gazetteer/regions.tsv"),
+                          stoplistTSV: try read("gazetteer/stoplist.tsv"), folder: folder)
+    }
+
+    private static func rows(_ text: String) -> [[String]] {
+        text.split(separator: "\n").filter { !$0.hasPrefix("#") && !$0.isEmpty }
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The longest phrase of `table` that starts at `words[at...]`.
+    static func match(_ table: [String: [Phrase]], _ words: [String], at: Int) -> Phrase? {
+        guard at < words.count, let options = table[words[at]] else { return nil }
+        for p in options where at + p.words.count <= words.count {
+            if words[at..<(at + p.words.count)].elementsEqual(p.words) { return p }
+        }
+        return nil
+    }
+}

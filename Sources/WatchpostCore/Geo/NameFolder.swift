@@ -1,0 +1,130 @@
+import Foundation
+
+/// Turns a name into matching keys that forgive transliteration: "Kafrlosin", "Kafr Lusin" and
+/// "Kfar Losin" share a key. The rules are data (`gazetteer/transliteration.tsv`); this type only
+/// applies them, so another language's habits need another file, not new code.
+///
+/// Two keys: `loose` (articles dropped, words canonical, endings and letters folded, doubles
+/// collapsed, words joined) and `skeleton` (the loose key without the vowels a, i, u), a coarser
+/// second chance.
+struct NameFolder: Sendable {
+    struct Keys: Hashable, Sendable {
+        var plain: String     // the folded words joined by spaces: the "exact" form
+        var loose: String
+        var skeleton: String
+    }
+
+    private var articles: Set<[UInt8]> = []
+    private var words: [[UInt8]: [UInt8]] = [:]
+    private var prefixes: [[UInt8]] = []  // longest first
+    private var suffixes: [([UInt8], [UInt8])] = []
+    private var chars: [([UInt8], [UInt8])] = []
+
+    init(rulesTSV text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map { Array($0.utf8) }
+            guard f.count >= 2 else { continue }
+            let to = f.count > 2 ? f[2] : []
+            switch String(decoding: f[0], as: UTF8.self) {
+            case "article": articles.insert(f[1])
+            case "word": words[f[1]] = to
+            case "prefix": prefixes.append(f[1])
+            case "suffix": suffixes.append((f[1], to))
+            case "char": chars.append((f[1], to))
+            default: continue
+            }
+        }
+        prefixes.sort { $0.count > $1.count }
+    }
+
+    func isArticle(_ folded: String) -> Bool { articles.contains(Array(folded.utf8)) }
+
+    static func bundled() throws -> NameFolder {
+        guard let url = BundledData.url("gazetteer/transliteration.tsv") else {
+            throw InputError(.unreadable, input: "gazetteer/transliteration.tsv", message: "bundled file missing")
+        }
+        return NameFolder(rulesTSV: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// Keys of a name as written ("Ma'arrat al-Nu'man").
+    func keys(_ name: String) -> Keys {
+        keys(words: Self.words(of: name))
+    }
+
+    /// The folded words of a name: split on anything not a letter or digit.
+    static func words(of name: String) -> [String] {
+        var out: [String] = []
+        for piece in name.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}"
+            || $0 == "`" || $0 == "\u{2018}" || $0 == "\u{02BF}" || $0 == "\u{02BE}" || $0 == "\u{00B4}") }) {
+            let f = Tokenizer.fold(String(piece)).filter { $0 != "\u{00B4}" }
+            if !f.isEmpty { out.append(f) }
+        }
+        return out
+    }
+
+    /// Keys of already-folded words (`Token.folded`).
+    func keys<S: Sequence>(words input: S) -> Keys where S.Element == String {
+        var plain: [UInt8] = []
+        var loose: [UInt8] = []
+        var index = 0
+        for word in input {
+            let bytes = Array(word.utf8)
+            if !plain.isEmpty { plain.append(32) }
+            plain.append(contentsOf: bytes)
+            defer { index += 1 }
+            if articles.contains(bytes) { continue }
+            loose.append(contentsOf: fold(word: bytes, isFirst: index == 0))
+        }
+        if loose.isEmpty { loose = plain.filter { $0 != 32 } }
+        var skeleton: [UInt8] = []
+        for b in loose where b != 97 && b != 105 && b != 117 {  // a i u
+            if skeleton.last != b { skeleton.append(b) }
+        }
+        return Keys(plain: String(decoding: plain, as: UTF8.self), loose: String(decoding: loose, as: UTF8.self),
+                    skeleton: String(decoding: skeleton, as: UTF8.self))
+    }
+
+    private func fold(word input: [UInt8], isFirst: Bool) -> [UInt8] {
+        if let canonical = words[input] { return canonical }
+        var head: [UInt8] = []
+        var w = input
+        // A canonical word glued to the rest: "kafrnabl", "talkalakh", "deirezzor".
+        for p in prefixes where w.count >= p.count + 3 && w.starts(with: p) {
+            head = words[p] ?? p
+            w = Array(w[p.count...])
+            break
+        }
+        // An article assimilated and glued: "ezzor" (ez-Zor), "arraqqa" (ar-Raqqa), not at a name's start.
+        if !isFirst || !head.isEmpty, w.count >= 5, w[0] == 97 || w[0] == 101, w[1] == w[2],
+           [UInt8]("tdrzsn".utf8).contains(w[1]) {
+            w = Array(w[2...])
+        }
+        for (from, to) in suffixes where w.count > from.count + 1 && w.suffix(from.count).elementsEqual(from) {
+            w = Array(w.dropLast(from.count)) + to
+            break
+        }
+        for (from, to) in chars { w = Self.replace(w, from, to) }
+        var out = head
+        for b in w where out.last != b {
+            out.append(b)
+        }
+        return out
+    }
+
+    private static func replace(_ s: [UInt8], _ from: [UInt8], _ to: [UInt8]) -> [UInt8] {
+        guard s.count >= from.count, !from.isEmpty else { return s }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count + 2)
+        var i = 0
+        while i < s.count {
+            if i + from.count <= s.count, s[i] == from[0], s[i..<(i + from.count)].elementsEqual(from) {
+                out.append(contentsOf: to)
+                i += from.count
+            } else {
+                out.append(s[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Ranks the places a name matched: how well the name matched, how prominent the place is (a city
+/// beats a hill of the same name), the governorate named nearby, the document's other places, and
+/// the kind of place the sentence implies ("the village of").
+enum PlaceScorer {
+    /// How likely a bare name means a place of this kind, other things equal.
+    static func prominence(_ kind: String) -> Double {
+        switch kind {
+        case "city": 1.0
+        case "governorate": 0.95
+        case "country": 0.9
+        case "town": 0.88
+        case "district": 0.72
+        case "village", "airport", "crossing": 0.66
+        case "neighbourhood", "dam": 0.6
+        case "subdistrict": 0.5
+        case "mountain": 0.55
+        case "hill", "road": 0.5
+        default: 0.45
+        }
+    }
+
+    static func rank(_ matches: [Gazetteer.Match], in gazetteer: Gazetteer, context: GeoContext,
+                     impliedKinds: Set<String>) -> [PlaceCandidate] {
+        guard !matches.isEmpty else { return [] }
+        let hintKeys = context.admin1Hints.map { gazetteer.folder.keys($0).loose }
+        let docAdmin1 = Set(context.documentPlaces.compactMap(\.admin1))
+        var out: [PlaceCandidate] = []
+        out.reserveCapacity(matches.count)
+        for m in matches {
+            let p = gazetteer.places[m.index]
+            var reasons = [m.level.label]
+            var score = m.level.score * (0.72 + 0.28 * prominence(p.kind))
+            // A town's population says how often it is meant; an admin area's says nothing of the kind.
+            if let pop = p.population, pop > 0, ["city", "town", "village"].contains(p.kind) {
+                score += min(0.04, log10(Double(pop)) / 150)
+            }
+            if !hintKeys.isEmpty, let a1 = p.admin1 {
+                let key = gazetteer.folder.keys(a1).loose
+                if let rank = hintKeys.firstIndex(of: key) {
+                    score += rank == 0 ? 0.3 : 0.2
+                    reasons.append("admin1 hint \(a1)")
+                } else {
+                    score -= 0.15
+                    reasons.append("not in \(context.admin1Hints[0])")
+                }
+            }
+            if !context.documentPlaces.isEmpty {
+                if let lat = p.latitude, let lon = p.longitude,
+                   let d = context.documentPlaces.compactMap({ q -> Double? in
+                       guard let qa = q.latitude, let qo = q.longitude, q.id != p.id else { return nil }
+                       return Geo.distanceKm(lat, lon, qa, qo)
+                   }).min(), d < 30 {
+                    score += 0.15
+                    reasons.append(String(format: "%.0f km from a place of the document", d))
+                } else if let a1 = p.admin1, docAdmin1.contains(a1) {
+                    score += 0.06
+                    reasons.append("same governorate as the document")
+                }
+            }
+            if impliedKinds.contains(p.kind) {
+                score += 0.08
+                reasons.append("a \(p.kind) as the sentence says")
+            }
+            out.append(PlaceCandidate(place: p, score: score, reason: reasons.joined(separator: "; ")))
+        }
+        // Sorted on the raw score, then clamped: two candidates above 1 keep their order.
+        out.sort { $0.score != $1.score ? $0.score > $1.score : ($0.place.population ?? 0) > ($1.place.population ?? 0) }
+        for i in out.indices { out[i].score = min(1, max(0, out[i].score)) }
+        return out
+    }
+}
+
+/// Small geometry helpers.
+enum Geo {
+    static func distanceKm(_ lat1: Double, _ lon1: Double, _ lat2: Double, _ lon2: Double) -> Double {
+        let r = Double.pi / 180
+        let x = (lon2 - lon1) * r * cos((lat1 + lat2) / 2 * r)
+        return 6371 * (x * x + ((lat2 - lat1) * r) * ((lat2 - lat1) * r)).squareRoot()
+    }
+}

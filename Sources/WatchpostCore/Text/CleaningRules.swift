@@ -1,0 +1,73 @@
+import Foundation
+
+/// The data the cleaners and the splitter read: marker phrases, class names, word lists,
+/// abbreviations. Loaded from `Resources/text/` by `standard()`; tests build small ones by hand.
+public struct CleaningRules: Sendable {
+    public enum MarkerMatch: String, Sendable { case whole, start }
+    public enum MarkerAction: String, Sendable { case rest, list, block, tweet }
+    public struct Marker: Sendable, Hashable {
+        public var words: [String]
+        public var match: MarkerMatch
+        public var action: MarkerAction
+        public init(_ phrase: String, _ match: MarkerMatch, _ action: MarkerAction) {
+            self.words = phrase.lowercased().split(separator: " ").map(String.init)
+            self.match = match
+            self.action = action
+        }
+    }
+    public enum ClassAction: String, Sendable { case drop, rest }
+    public enum AbbreviationClass: String, Sendable { case title, number, month, acronym, other }
+
+    public var markers: [Marker]
+    public var classNames: [String: ClassAction]
+    public var stopWords: Set<String>
+    public var widgetWords: Set<String>
+    /// Lower-cased, without the final period ("u.s", "lt", "no").
+    public var abbreviations: [String: AbbreviationClass]
+
+    public init(markers: [Marker] = [], classNames: [String: ClassAction] = [:], stopWords: Set<String> = [],
+                widgetWords: Set<String> = [], abbreviations: [String: AbbreviationClass] = [:]) {
+        self.markers = markers
+        self.classNames = classNames
+        self.stopWords = stopWords
+        self.widgetWords = widgetWords
+        self.abbreviations = abbreviations
+    }
+
+    public struct LoadError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var description: String { "\(file):\(line): malformed line" }
+    }
+
+    /// The bundled rules (Resources/text/).
+    public static func standard() throws -> CleaningRules {
+        func lines(_ name: String) throws -> [(Int, [String])] {
+            guard let url = BundledData.url("text/\(name)") else { throw LoadError(file: name, line: 0) }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
+                return (n + 1, line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespaces) })
+            }
+        }
+        var rules = CleaningRules()
+        for (n, f) in try lines("section-markers.tsv") {
+            guard f.count == 3, let m = MarkerMatch(rawValue: f[1]), let a = MarkerAction(rawValue: f[2]) else {
+                throw LoadError(file: "section-markers.tsv", line: n)
+            }
+            rules.markers.append(Marker(f[0], m, a))
+        }
+        for (n, f) in try lines("boilerplate-classes.tsv") {
+            guard f.count == 2, let a = ClassAction(rawValue: f[1]) else { throw LoadError(file: "boilerplate-classes.tsv", line: n) }
+            rules.classNames[f[0].lowercased()] = a
+        }
+        for (n, f) in try lines("abbreviations.tsv") {
+            guard f.count == 2, let c = AbbreviationClass(rawValue: f[1]) else { throw LoadError(file: "abbreviations.tsv", line: n) }
+            rules.abbreviations[f[0].lowercased()] = c
+        }
+        rules.stopWords = Set(try lines("stopwords.txt").map { $0.1[0].lowercased() })
+        rules.widgetWords = Set(try lines("widget-words.txt").map { $0.1[0].lowercased() })
+        return rules
+    }
+}
