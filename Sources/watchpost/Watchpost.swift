@@ -10,6 +10,10 @@ struct Watchpost: AsyncParsableCommand {
             // Each subcommand lives in its own file named after it.
             ExtractCommand.self,
             GazetteerCommand.self,
+            IngestCommand.self,
+            EventsCommand.self,
+            ExportCommand.self,
+            MergeCommand.self,
         ]
     )
 }

@@ -40,7 +40,7 @@ enum Fixtures {
     /// A made-up side table, so that editing the real one cannot break the tests.
     static let sides = ActorSides(table: [
         "Northern Army": "north", "Northern Air Force": "north", "Hill Rebels": "hill",
-        "Masked Gunmen": "unknown",
+        "Masked Gunmen": "unknown", "Civilians": "civilians",
     ])
     static let rules = MergeRules(sides: sides)
 

@@ -5,6 +5,8 @@ import WatchpostCore
 /// name the same side differently, and an unidentified actor says nothing either way.
 struct ActorSides: Sendable {
     static let unknown = "unknown"
+    /// The side of civilian victims, whom partisan reports often describe as fighters.
+    static let civilians = "civilians"
     private var sideOf: [String: String]
 
     init(table: [String: String]) {

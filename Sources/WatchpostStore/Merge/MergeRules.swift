@@ -102,10 +102,18 @@ struct MergeRules: Sendable {
     func actorScore(_ a: Event, _ b: Event) -> (score: Double, reason: String)? {
         let sa = sides.sides(of: a), sb = sides.sides(of: b)
         if sa.isEmpty || sb.isEmpty { return (0, "one report names no actor") }
-        let common = sa.intersection(sb)
-        guard !common.isEmpty else { return nil }
         let exact = Set([a.actor1, a.actor2].compactMap { $0 }) == Set([b.actor1, b.actor2].compactMap { $0 })
-        return exact ? (1, "same actors") : (0.5, "actors on the same side (\(common.sorted().joined(separator: ", ")))")
+        if exact { return (1, "same actors") }
+        if sa == sb { return (0.7, "actors on the same sides (\(sa.sorted().joined(separator: ", ")))") }
+        // One report leaves a side unnamed (or unidentified).
+        if sa.isSubset(of: sb) || sb.isSubset(of: sa) { return (0.5, "one report leaves a side unknown") }
+        // Who the victims were is what reports of a strike dispute most ("civilians" / "terrorists").
+        let common = sa.intersection(sb)
+        let differing = sa.symmetricDifference(sb)
+        if !common.isEmpty, differing.contains(ActorSides.civilians) {
+            return (0.3, "same attacker (\(common.sorted().joined(separator: ", "))), victims described differently")
+        }
+        return nil
     }
 }
 
