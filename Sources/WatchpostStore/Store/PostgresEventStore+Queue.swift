@@ -36,7 +36,7 @@ extension PostgresEventStore {
             let document = try jsonDecoder.decode(Document.self, from: Data((row["document"].text ?? "{}").utf8))
             let events = try extract(document)
             for bucket in Self.lockBuckets(events) {
-                try db.execute("SELECT pg_advisory_xact_lock(?, ?)", [.int(7_270_002), .int(bucket)])
+                try db.execute("SELECT pg_advisory_xact_lock(CAST(? AS INTEGER), CAST(? AS INTEGER))", [.int(7_270_002), .int(bucket)])
             }
             let outcome = try ingest(document, events: events, in: db)
             try db.execute("UPDATE ingest_queue SET status = 'done', attempts = attempts + 1, worker = ? WHERE content_hash = ?",
