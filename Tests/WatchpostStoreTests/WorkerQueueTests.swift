@@ -4,7 +4,8 @@ import Testing
 import WatchpostCore
 
 /// Two ingest workers drain one PostgreSQL queue: every report is processed exactly once.
-@Suite(.serialized) struct WorkerQueueTests {
+// In the serialized store suite: the PostgreSQL cases share one database.
+extension EventStoreTests {
     @Test func twoConcurrentWorkersProcessEveryReportOnce() throws {
         guard let url = Backend.postgresURL else {
             print("skipped: the worker test needs WATCHPOST_TEST_POSTGRES (run scripts/ci-postgres.sh)")
