@@ -269,7 +269,7 @@ def main():
         for n in [sp["name"]] + sp["variants"]:
             for i in wiki_keys.get(fold(n), []):
                 w = wiki[i]
-                if w["kind"] == "village" and w["admin1"] == sp["admin1"] and fold_loose(w["name"]) == fold_loose(n) and \
+                if w["kind"] == "village" and w["admin1"] == sp["admin1"] and fold_loose(n) in {fold_loose(x) for x in re.split(r"[/()]", w["name"]) + [w["name"]] if x.strip()} and \
                         dist_km(w["lat"], w["lon"], sp["lat"], sp["lon"]) < 35:
                     hit = i
                     break

@@ -7,7 +7,7 @@ struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
         abstract: "Import GeoNames or OCHA place tables into the user gazetteer; look names up.",
-        subcommands: [Import.self, Lookup.self]
+        subcommands: [Import.self, Lookup.self, Bench.self]
     )
 
     struct UserGazetteer: ParsableArguments {
@@ -63,6 +63,37 @@ struct GazetteerCommand: ParsableCommand {
                 let point = p.latitude.map { String(format: "%.4f, %.4f", $0, p.longitude ?? 0) } ?? "no point"
                 print(String(format: "%.2f", c.score) + "  \(p.name) [\(p.kind)] \(p.admin1 ?? "-") (\(point)) \(p.id): \(c.reason)")
             }
+        }
+    }
+
+    struct Bench: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time loading the bundled gazetteer and scanning a sentence for places.")
+
+        @Option(name: .long, help: "The sentence to scan.")
+        var sentence = "On Tuesday, government forces shelled the outskirts of Kafr Nabl and the village of Sarjah "
+            + "in the southern Idlib countryside, while clashes continued near Lataminah in northern Hama."
+
+        @Option(name: .long, help: "How many scans to time.")
+        var rounds = 2000
+
+        func run() throws {
+            let clock = ContinuousClock()
+            var loaded: Gazetteer?
+            let load = try clock.measure { loaded = try Gazetteer.bundled() }
+            guard let gazetteer = loaded else { return }
+            let geocoder = Geocoder(gazetteer: gazetteer)
+            let tokens = Tokenizer.tokenize(sentence)
+            var found: [PlaceMention] = []
+            let scan = clock.measure {
+                for _ in 0..<rounds { found = geocoder.mentions(in: tokens, context: GeoContext()) }
+            }
+            func micros(_ d: Duration) -> Double {
+                Double(d.components.seconds) * 1e6 + Double(d.components.attoseconds) / 1e12
+            }
+            print(String(format: "load %.1f ms; mentions(in:) %.2f µs per call (%d tokens, %d mentions)",
+                         micros(load) / 1000, micros(scan) / Double(rounds), tokens.count, found.count))
+            for m in found { print("  \(m.text) → \(m.resolved?.location ?? "?") [\(m.resolved?.admin1 ?? "-"), precision \(m.resolved?.precision.rawValue ?? 0)]") }
         }
     }
 }

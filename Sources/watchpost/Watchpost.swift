@@ -10,6 +10,7 @@ struct Watchpost: AsyncParsableCommand {
             // Each subcommand lives in its own file named after it.
             ExtractCommand.self,
             GazetteerCommand.self,
+            ExplainCommand.self,
             IngestCommand.self,
             EventsCommand.self,
             ExportCommand.self,

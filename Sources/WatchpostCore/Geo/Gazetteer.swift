@@ -14,6 +14,8 @@ public struct Gazetteer: Sendable {
     private let looseByLength: [Int: [String]]
     /// Per governorate: centroid and extent, for the representative points of regions.
     let admin1Frames: [String: AdminFrame]
+    /// Loose keys of governorate names and their variants → the admin1 name places carry.
+    private let admin1ByKey: [String: String]
 
     struct AdminFrame: Sendable {
         var latitude: Double, longitude: Double
@@ -76,6 +78,18 @@ public struct Gazetteer: Sendable {
         skeletonIndex = skeleton
         looseByLength = Dictionary(grouping: loose.keys, by: \.count)
         admin1Frames = Self.frames(places)
+        var byKey: [String: String] = [:]
+        for row in rows where row.place.kind == "governorate" {
+            guard let a1 = row.place.admin1 else { continue }
+            for name in [row.place.name, a1] + row.variants { byKey[folder.keys(name).loose] = a1 }
+        }
+        admin1ByKey = byKey
+    }
+
+    /// The admin1 name places carry for a hint written another way ("Idleb" → "Idlib").
+    func canonicalAdmin1(_ hint: String) -> String {
+        if admin1Frames[hint] != nil { return hint }
+        return admin1ByKey[folder.keys(hint).loose] ?? hint
     }
 
     private static func frames(_ places: [Place]) -> [String: AdminFrame] {

@@ -154,7 +154,9 @@ public struct Geocoder: Sendable {
         let strongLeadin = leadin?.kind != nil
         // Longest span first; a region word glued to the name may itself be a name ("Damascus countryside").
         for end in stride(from: runEnd, to: first, by: -1) {
-            if end < units.count, phrases.beforeBlockers.contains(words[end]) { continue }
+            // "Hama Military Council" is an actor, but "Tabqa military airport" is a place's feature.
+            if end < units.count, phrases.beforeBlockers.contains(words[end]),
+               GeoPhrases.match(phrases.features, words, at: end) == nil { continue }
             if end - first == 1, !strongLeadin, phrases.stopWords.contains(words[first]) { continue }
             if end - first == 1, gazetteer.folder.isArticle(words[first]) { continue }
             var after = end
@@ -257,10 +259,11 @@ public struct Geocoder: Sendable {
         if let d = direction?.kind, let f = frame {
             // A quarter of the governorate's extent towards the direction: a point inside that part.
             let dLat = (f.maxLat - f.minLat) / 4, dLon = (f.maxLon - f.minLon) / 4
-            if d.contains("N") { lat = f.latitude + dLat }
-            if d.contains("S") { lat = f.latitude - dLat }
-            if d.contains("E") { lon = f.longitude + dLon }
-            if d.contains("W") { lon = f.longitude - dLon }
+            // Character lookups: Foundation's String.contains(String) is slow on Linux.
+            if d.contains(Character("N")) { lat = f.latitude + dLat }
+            if d.contains(Character("S")) { lat = f.latitude - dLat }
+            if d.contains(Character("E")) { lon = f.longitude + dLon }
+            if d.contains(Character("W")) { lon = f.longitude - dLon }
         }
         let name = direction.map { "\($0.label) \(admin1)" } ?? admin1
         return ResolvedPlace(location: name, admin1: admin1, latitude: lat, longitude: lon, precision: .region,
@@ -287,6 +290,7 @@ public struct Geocoder: Sendable {
         var s = Substring(name)
         if let paren = s.firstIndex(of: "("), paren > s.startIndex { s = s[..<paren] }
         if let slash = s.firstIndex(of: "/"), slash > s.startIndex { s = s[..<slash] }
-        return s.trimmingCharacters(in: .whitespaces)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
     }
 }

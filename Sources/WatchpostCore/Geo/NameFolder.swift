@@ -18,7 +18,7 @@ struct NameFolder: Sendable {
     private var words: [[UInt8]: [UInt8]] = [:]
     private var prefixes: [[UInt8]] = []  // longest first
     private var suffixes: [([UInt8], [UInt8])] = []
-    private var chars: [([UInt8], [UInt8])] = []
+    private var charsByFirst: [UInt8: [([UInt8], [UInt8])]] = [:]
 
     init(rulesTSV text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
@@ -30,7 +30,7 @@ struct NameFolder: Sendable {
             case "word": words[f[1]] = to
             case "prefix": prefixes.append(f[1])
             case "suffix": suffixes.append((f[1], to))
-            case "char": chars.append((f[1], to))
+            case "char": if let first = f[1].first { charsByFirst[first, default: []].append((f[1], to)) }
             default: continue
             }
         }
@@ -53,6 +53,22 @@ struct NameFolder: Sendable {
 
     /// The folded words of a name: split on anything not a letter or digit.
     static func words(of name: String) -> [String] {
+        // Fast path for ASCII names (most of them): split and lower-case bytes.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            var out: [String] = []
+            var word: [UInt8] = []
+            for b in name.utf8 {
+                switch b {
+                case 65...90: word.append(b + 32)
+                case 97...122, 48...57: word.append(b)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                default:
+                    if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                }
+            }
+            if !word.isEmpty { out.append(String(decoding: word, as: UTF8.self)) }
+            return out
+        }
         var out: [String] = []
         for piece in name.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}"
             || $0 == "`" || $0 == "\u{2018}" || $0 == "\u{02BF}" || $0 == "\u{02BE}" || $0 == "\u{00B4}") }) {
@@ -103,7 +119,7 @@ struct NameFolder: Sendable {
             w = Array(w.dropLast(from.count)) + to
             break
         }
-        for (from, to) in chars { w = Self.replace(w, from, to) }
+        w = rewrite(w)
         var out = head
         for b in w where out.last != b {
             out.append(b)
@@ -111,19 +127,26 @@ struct NameFolder: Sendable {
         return out
     }
 
-    private static func replace(_ s: [UInt8], _ from: [UInt8], _ to: [UInt8]) -> [UInt8] {
-        guard s.count >= from.count, !from.isEmpty else { return s }
+    /// One pass over the word: at each position the first rule (in file order) that matches is
+    /// applied; its output is not rewritten again.
+    private func rewrite(_ s: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(s.count + 2)
         var i = 0
-        while i < s.count {
-            if i + from.count <= s.count, s[i] == from[0], s[i..<(i + from.count)].elementsEqual(from) {
-                out.append(contentsOf: to)
-                i += from.count
-            } else {
-                out.append(s[i])
-                i += 1
+        outer: while i < s.count {
+            if let rules = charsByFirst[s[i]] {
+                for (from, to) in rules where i + from.count <= s.count {
+                    var same = true
+                    for k in 1..<from.count where s[i + k] != from[k] { same = false; break }
+                    if same {
+                        out.append(contentsOf: to)
+                        i += from.count
+                        continue outer
+                    }
+                }
             }
+            out.append(s[i])
+            i += 1
         }
         return out
     }

@@ -24,7 +24,7 @@ enum PlaceScorer {
     static func rank(_ matches: [Gazetteer.Match], in gazetteer: Gazetteer, context: GeoContext,
                      impliedKinds: Set<String>) -> [PlaceCandidate] {
         guard !matches.isEmpty else { return [] }
-        let hintKeys = context.admin1Hints.map { gazetteer.folder.keys($0).loose }
+        let hints = context.admin1Hints.map { gazetteer.canonicalAdmin1($0) }
         let docAdmin1 = Set(context.documentPlaces.compactMap(\.admin1))
         var out: [PlaceCandidate] = []
         out.reserveCapacity(matches.count)
@@ -33,12 +33,11 @@ enum PlaceScorer {
             var reasons = [m.level.label]
             var score = m.level.score * (0.72 + 0.28 * prominence(p.kind))
             // A town's population says how often it is meant; an admin area's says nothing of the kind.
-            if let pop = p.population, pop > 0, ["city", "town", "village"].contains(p.kind) {
+            if let pop = p.population, pop > 0, p.kind == "city" || p.kind == "town" || p.kind == "village" {
                 score += min(0.04, log10(Double(pop)) / 150)
             }
-            if !hintKeys.isEmpty, let a1 = p.admin1 {
-                let key = gazetteer.folder.keys(a1).loose
-                if let rank = hintKeys.firstIndex(of: key) {
+            if !hints.isEmpty, let a1 = p.admin1 {
+                if let rank = hints.firstIndex(of: a1) {
                     score += rank == 0 ? 0.3 : 0.2
                     reasons.append("admin1 hint \(a1)")
                 } else {
@@ -66,7 +65,15 @@ enum PlaceScorer {
             out.append(PlaceCandidate(place: p, score: score, reason: reasons.joined(separator: "; ")))
         }
         // Sorted on the raw score, then clamped: two candidates above 1 keep their order.
-        out.sort { $0.score != $1.score ? $0.score > $1.score : ($0.place.population ?? 0) > ($1.place.population ?? 0) }
+        // Ties go to the bigger place, then to the smaller id: the same input always gives the same answer
+        // (the fuzzy search walks a hashed dictionary, whose order changes from run to run).
+        out.sort {
+            if $0.score != $1.score { return $0.score > $1.score }
+            if ($0.place.population ?? 0) != ($1.place.population ?? 0) {
+                return ($0.place.population ?? 0) > ($1.place.population ?? 0)
+            }
+            return $0.place.id < $1.place.id
+        }
         for i in out.indices { out[i].score = min(1, max(0, out[i].score)) }
         return out
     }

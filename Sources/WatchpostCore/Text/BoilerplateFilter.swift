@@ -95,7 +95,7 @@ struct BoilerplateFilter: Sendable {
     }
 
     func isList(_ f: Features, kind: PageBlock.Kind) -> Bool {
-        kind == .listItem || !f.endsLikeSentence || f.wordCount < 6
+        kind == .listItem || !f.endsLikeSentence
     }
 
     /// Keeps the article blocks; `outlet` is the page's outlet name, whose masthead line goes.

@@ -249,14 +249,14 @@ private struct Walker {
         while t < text.count {
             guard p < raw.count else { return nil }
             let b = raw[p]
-            if b == text[t] {
-                p += 1; t += 1
-                continue
-            }
             if b == UInt8(ascii: "&"), let (scalar, length) = Normalizer.characterReference(raw, at: p, end: raw.count) {
                 let utf8 = Array(String(scalar).utf8)
                 guard t + utf8.count <= text.count, zip(utf8.indices, utf8).allSatisfy({ text[t + $0] == $1 }) else { return nil }
                 p += length; t += utf8.count
+                continue
+            }
+            if b == text[t] {
+                p += 1; t += 1
                 continue
             }
             if b == 0x0D { p += 1; continue }

@@ -31,7 +31,11 @@ public struct Normalizer: Sendable {
     /// Normalizes the concatenation of `runs` of `raw` (runs in increasing order) as one block.
     func normalize(_ raw: UnsafeBufferPointer<UInt8>, runs: [Range<Int>], cache: inout NormalizationCache) -> NormalizedText {
         var out = Output()
+        var previousEnd: Int?
         for run in runs {
+            // Runs separated by a line break (hard-wrapped lines) or spaced markup are spaced apart.
+            if let previousEnd, raw[previousEnd..<run.lowerBound].contains(where: { $0 <= 0x20 }) { out.space(at: previousEnd) }
+            previousEnd = run.upperBound
             var i = run.lowerBound
             let end = run.upperBound
             while i < end {
@@ -69,6 +73,7 @@ public struct Normalizer: Sendable {
     /// Decodes one UTF-8 scalar (the input is valid UTF-8: it came from a Swift String).
     static func decode(_ raw: UnsafeBufferPointer<UInt8>, at i: Int, end: Int) -> (Unicode.Scalar, Int) {
         let b0 = UInt32(raw[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
         var length = 1, value: UInt32 = 0xFFFD
         if b0 & 0xE0 == 0xC0, i + 1 < end {
             length = 2; value = (b0 & 0x1F) << 6 | UInt32(raw[i + 1] & 0x3F)

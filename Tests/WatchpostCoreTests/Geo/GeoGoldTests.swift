@@ -43,16 +43,19 @@ struct GeoGoldTests {
         guard let r = try Self.evaluate(main: true) else { return }
         print("gold locations: admin1 \(r.admin1Right)/\(r.names) = \(String(format: "%.3f", r.admin1Rate)); "
               + "within 10 km \(r.within10)/\(r.withPoint) = \(String(format: "%.3f", r.pointRate))")
-        for m in r.misses { print("  miss: \(m)") }
-        #expect(r.admin1Rate >= 0.0)
-        #expect(r.pointRate >= 0.0)
+        for m in r.misses.prefix(40) { print("  miss: \(m)") }
+        // Floors only move up (measured 0.804 and 0.760 when pinned; context-free, so twins in two
+        // governorates and villages missing from the open data are the misses).
+        #expect(r.admin1Rate >= 0.78)
+        #expect(r.pointRate >= 0.72)
     }
 
     @Test func goldAlternatives() throws {
         guard let r = try Self.evaluate(main: false) else { return }
         print("gold alternative spellings: admin1 \(r.admin1Right)/\(r.names) = \(String(format: "%.3f", r.admin1Rate)); "
               + "within 10 km \(r.within10)/\(r.withPoint) = \(String(format: "%.3f", r.pointRate))")
-        #expect(r.admin1Rate >= 0.0)
-        #expect(r.pointRate >= 0.0)
+        // Measured 0.740 and 0.694 when pinned; alternatives include other places of the event.
+        #expect(r.admin1Rate >= 0.71)
+        #expect(r.pointRate >= 0.66)
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Codes events from a prepared document: one event per place, day and actor pair, with its
+/// date, actors, place, fatalities and claim (DESIGN.md: the EventCoder stage).
+public struct EventCoder: EventExtracting {
+    let tagger: SentenceTagger
+    let lexicon: ActorLexicon
+    let roles: ActorRoleFinder
+    let voice: OutletVoice
+
+    public static func standard() throws -> EventCoder {
+        let gazetteer = try Gazetteer.bundled()
+        let lexicon = try ActorLexicon.bundled()
+        return try EventCoder(words: .bundled(), lexicon: lexicon, geocoder: Geocoder(gazetteer: gazetteer),
+                              dates: .bundled(), casualties: .bundled(), victimNouns: bundledVictimNouns(),
+                              voice: .bundled())
+    }
+
+    init(words: EventWords, lexicon: ActorLexicon, geocoder: Geocoder, dates: DateResolver, casualties: CasualtyFinder,
+         victimNouns: [String: ActorRoleFinder.VictimClass], voice: OutletVoice) {
+        self.lexicon = lexicon
+        self.voice = voice
+        self.tagger = SentenceTagger(words: words, actors: ActorTagger(lexicon: lexicon), geocoder: geocoder,
+                                     dates: dates, casualties: casualties)
+        self.roles = ActorRoleFinder(victimNouns: victimNouns)
+    }
+
+    static func bundledVictimNouns() throws -> [String: ActorRoleFinder.VictimClass] {
+        guard let url = BundledData.url("lexicon/victims.tsv") else {
+            throw InputError(.unreadable, input: "victims.tsv", message: "bundled lexicon file missing")
+        }
+        var out: [String: ActorRoleFinder.VictimClass] = [:]
+        for (n, cols) in try EventWords.rows(String(contentsOf: url, encoding: .utf8), columns: 2, file: "victims.tsv") {
+            guard let cls = ActorRoleFinder.VictimClass(rawValue: cols[1]) else {
+                throw InputError(.invalidField, input: "victims.tsv", line: n, message: "unknown class \(cols[1])")
+            }
+            out[Tokenizer.fold(cols[0])] = cls
+        }
+        return out
+    }
+
+    public func events(in prepared: PreparedDocument) -> (events: [Event], findings: [Finding]) {
+        var run = DocumentRun(prepared: prepared, coder: self)
+        for sentence in prepared.sentences {
+            run.read(sentence)
+        }
+        return run.finish()
+    }
+}

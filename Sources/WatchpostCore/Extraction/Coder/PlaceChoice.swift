@@ -1,0 +1,51 @@
+/// Picks the place(s) of an event clause: one event per place of a coordinated list
+/// ("the villages of A, B and C"), the most precise place otherwise, never the origin of fire.
+enum PlaceChoice {
+    /// Words that may stand between the names of one list.
+    static let listGlue: Set<String> = ["and", ",", "as", "well", "or", "the", "of", "villages", "towns", "village",
+                                        "town", "areas", "neighbourhoods", "neighborhoods", "districts", "also", "both"]
+    static let originWords: Set<String> = ["from"]
+    static let locativeWords: Set<String> = ["in", "at", "near", "into", "on", "of", "around", "outside", "inside",
+                                             "towards", "toward", "to", "targeting", "across", "within"]
+
+    /// The chosen places, in text order; empty when the clause names none.
+    static func choose(_ t: TaggedSentence, trigger: Range<Int>) -> [PlaceMention] {
+        let named = t.places.filter { $0.resolved != nil }
+        guard !named.isEmpty else { return [] }
+        func score(_ p: PlaceMention) -> Int {
+            let s = p.tokenRange.lowerBound
+            var v = 0
+            if (1...3).contains(where: { originWords.contains(t.word(s - $0)) }) { v -= 4 }
+            if (1...3).contains(where: { locativeWords.contains(t.word(s - $0)) }) { v += 1 }
+            if p.isRegion { v -= 2 }
+            if (1...2).contains(where: { t.word(s - $0) == "km" || t.word(s - $0) == "kilometres" || t.word(s - $0) == "kilometers" }) { v -= 3 }
+            return v
+        }
+        // The best group: the first mention with the highest score, and the mentions listed with it.
+        let best = named.enumerated().max { a, b in
+            let sa = score(a.element), sb = score(b.element)
+            return sa != sb ? sa < sb : a.offset > b.offset
+        }!.offset
+        var group = [named[best]]
+        var i = best
+        while i + 1 < named.count, isGlued(t, named[i].tokenRange.upperBound, named[i + 1].tokenRange.lowerBound),
+              named[i + 1].isRegion == named[best].isRegion {
+            group.append(named[i + 1])
+            i += 1
+        }
+        i = best
+        while i > 0, isGlued(t, named[i - 1].tokenRange.upperBound, named[i].tokenRange.lowerBound),
+              named[i - 1].isRegion == named[best].isRegion, score(named[i - 1]) > -3 {
+            group.insert(named[i - 1], at: 0)
+            i -= 1
+        }
+        return group
+    }
+
+    /// Only list glue ("," "and" "the villages of") between two token positions, with a comma or "and".
+    static func isGlued(_ t: TaggedSentence, _ from: Int, _ to: Int) -> Bool {
+        guard to >= from, to - from <= 5 else { return false }
+        let between = (from..<to).map { t.word($0) }
+        return between.contains { $0 == "," || $0 == "and" || $0 == "or" } && between.allSatisfy { listGlue.contains($0) }
+    }
+}

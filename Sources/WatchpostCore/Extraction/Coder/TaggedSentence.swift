@@ -1,0 +1,64 @@
+/// One sentence with everything the taggers found in it; token ranges index `tokens`.
+struct TaggedSentence {
+    var sentence: Sentence
+    var tokens: [Token]
+    var triggers: [PhraseMatch<Trigger>]
+    var cues: [PhraseMatch<Cue>]
+    var actors: [ActorMention]
+    var places: [PlaceMention]
+    var dates: [DateMention]
+    var casualties: [CasualtyMention]
+
+    /// Folded word at token `i`, or "" out of range.
+    func word(_ i: Int) -> String { i >= 0 && i < tokens.count ? tokens[i].folded : "" }
+
+    /// Does any cue of `kind` stand in `range` of tokens?
+    func hasCue(_ kind: Cue, in range: Range<Int>? = nil) -> Bool {
+        cues.contains { cue in cue.value == kind && (range.map { $0.overlaps(cue.tokenRange) } ?? true) }
+    }
+
+    /// Token indices covered by names (actors and places): event words inside them are not events
+    /// ("Army of Conquest", "the Idlib de-escalation zone agreement" still counts as an agreement word
+    /// only outside the name).
+    var nameTokens: Set<Int> {
+        var s = Set<Int>()
+        // Crowds named by an event word ("protesters", "rioters") stay event words.
+        for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
+            s.formUnion(a.tokenRange)
+        }
+        for p in places { s.formUnion(p.tokenRange) }
+        return s
+    }
+}
+
+/// The taggers a sentence goes through, in the order DESIGN.md gives.
+struct SentenceTagger: Sendable {
+    let words: EventWords
+    let actors: ActorTagger
+    let geocoder: Geocoder
+    let dates: DateResolver
+    let casualties: CasualtyFinder
+
+    func tag(_ sentence: Sentence, published: Day?, currentDate: Day?, geo: GeoContext) -> TaggedSentence {
+        let tokens = Tokenizer.tokenize(sentence.text)
+        let cueMatches = words.cues.allMatches(in: tokens)
+        // "the ministry said on Monday": the day of the statement, not of the event.
+        let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
+            let s = d.tokenRange.lowerBound
+            return !cueMatches.contains { c in
+                (c.value == .say || c.value == .claim) && (c.tokenRange.upperBound == s || (c.tokenRange.upperBound == s - 1 && tokens[s - 1].folded == "on"))
+            }
+        }
+        let day = dateMentions.first(where: { $0.anchor != .background })?.start ?? currentDate ?? published
+        return TaggedSentence(
+            sentence: sentence,
+            tokens: tokens,
+            triggers: words.triggers.matches(in: tokens),
+            cues: cueMatches,
+            actors: actors.mentions(in: tokens, on: day),
+            places: geocoder.mentions(in: tokens, context: geo),
+            dates: dateMentions,
+            casualties: casualties.mentions(in: tokens)
+        )
+    }
+}
