@@ -11,6 +11,10 @@ struct Watchpost: AsyncParsableCommand {
             ExtractCommand.self,
             GazetteerCommand.self,
             ExplainCommand.self,
+            IngestCommand.self,
+            EventsCommand.self,
+            ExportCommand.self,
+            MergeCommand.self,
         ]
     )
 }
