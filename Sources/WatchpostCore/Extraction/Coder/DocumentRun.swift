@@ -171,7 +171,15 @@ struct DocumentRun {
             precision = .week
         }
 
-        var places: [ResolvedPlace?] = PlaceChoice.choose(t, trigger: chosen.tokenRange).compactMap(\.resolved)
+        let chosenPlaces = PlaceChoice.choose(t, trigger: chosen.tokenRange)
+        let groupAdmin1 = chosenPlaces.compactMap { $0.resolved?.admin1 }.first
+        var places: [ResolvedPlace?] = chosenPlaces.map { mention in
+            if let r = mention.resolved { return r }
+            // Not in the gazetteer: the name as written, in the governorate of its list or of the text.
+            findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
+            return ResolvedPlace(location: mention.text, admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
+                                 precision: .town, place: nil, score: 0.2, reason: "not in the gazetteer; kept as written")
+        }
         let placeNamed = !places.isEmpty
         if places.isEmpty {
             if let last = lastPlace, sentence.block == last.block {

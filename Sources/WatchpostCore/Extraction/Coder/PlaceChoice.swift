@@ -10,11 +10,12 @@ enum PlaceChoice {
 
     /// The chosen places, in text order; empty when the clause names none.
     static func choose(_ t: TaggedSentence, trigger: Range<Int>) -> [PlaceMention] {
-        let named = t.places.filter { $0.resolved != nil }
+        // Names the gazetteer lacks (kept as written after "the village of" or inside a list) count too.
+        let named = t.places
         guard !named.isEmpty else { return [] }
         func score(_ p: PlaceMention) -> Int {
             let s = p.tokenRange.lowerBound
-            var v = 0
+            var v = p.resolved == nil ? -1 : 0
             if (1...3).contains(where: { originWords.contains(t.word(s - $0)) }) { v -= 4 }
             if (1...3).contains(where: { locativeWords.contains(t.word(s - $0)) }) { v += 1 }
             if p.isRegion { v -= 2 }
