@@ -79,11 +79,17 @@ struct DocumentRun {
             return
         }
 
-        let participants: [(mention: ActorMention, actor: Actor)] = t.actors.compactMap { m in
+        var participants: [(mention: ActorMention, actor: Actor)] = t.actors.compactMap { m in
             if let a = attribution.mention, a.tokenRange == m.tokenRange { return nil }
             if isPlaceUse(t, m) { return nil }
             let actor = resolve(m)
             return actor.isSourceOnly ? nil : (m, actor)
+        }
+        if participants.isEmpty, let pronoun = subjectPronoun(t, before: chosen.tokenRange.lowerBound),
+           let referent = recentActors.last {
+            // "they also captured ...": the last armed actor named.
+            participants = [(ActorMention(tokenRange: pronoun..<pronoun + 1, actor: referent, text: t.tokens[pronoun].text,
+                                          isGeneric: true, role: .actor), referent)]
         }
         let killed = t.casualties.filter { $0.outcome == .killed }
         if !chosen.value.isStrong && participants.isEmpty && killed.isEmpty {
@@ -340,6 +346,9 @@ struct DocumentRun {
     func isRetrospective(_ t: TaggedSentence) -> Bool {
         let words = t.tokens.map(\.folded)
         guard words.contains("since") else { return false }
+        // "since Saturday": a span of days, reported as one event with a range.
+        if let published = document.published,
+           t.dates.contains(where: { ($0.start.map { published - $0 <= 14 } ?? false) && $0.anchor != .background }) { return false }
         return t.tokens.indices.contains { i in
             (words[i] == "have" || words[i] == "has") && t.tokens[i].text == t.tokens[i].text.lowercased()
                 && (1...3).contains { d in i + d < words.count && (words[i + d] == "been" || words[i + d].hasSuffix("ed")) }
@@ -349,12 +358,24 @@ struct DocumentRun {
     /// An event word counted as a number of events ("9 attacks", "7 ceasefire violations", "96 sorties"):
     /// a tally, not one event.
     func isCountOfEvents(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        // A verb form counts people ("200 people protested"), not events.
+        if t.word(range.upperBound - 1).hasSuffix("ed") { return false }
         var i = range.lowerBound - 1
         while i >= 0, t.tokens[i].kind == .word, i >= range.lowerBound - 2,
               !["the", "a", "an", "of", "and", "in", "on", "at", "by", "with"].contains(t.word(i)) { i -= 1 }
         guard i >= 0, t.tokens[i].kind == .number else { return false }
+        if (i + 1..<range.lowerBound).contains(where: { coder.roles.victimNouns[t.word($0)] != nil }) { return false }
         // "14.5 mm", "No. 9" are not counts; a count is a whole number in digits right before the phrase.
         return !t.tokens[i].text.contains(".") && t.word(i - 1) != "no"
+    }
+
+    /// "they" as the subject of the event word ("they also captured", "they shelled").
+    func subjectPronoun(_ t: TaggedSentence, before s: Int) -> Int? {
+        for i in max(0, s - 3)..<s where ["they", "it"].contains(t.word(i)) {
+            let between = (i + 1..<s).map { t.word($0) }
+            if between.allSatisfy({ ["also", "then", "later", "had", "have", "reportedly", "again"].contains($0) }) { return i }
+        }
+        return nil
     }
 
     /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.

@@ -45,8 +45,14 @@ enum PlaceChoice {
 
     /// Only list glue ("," "and" "the villages of") between two token positions, with a comma or "and".
     static func isGlued(_ t: TaggedSentence, _ from: Int, _ to: Int) -> Bool {
-        guard to >= from, to - from <= 5 else { return false }
+        guard to >= from, to - from <= 8 else { return false }
         let between = (from..<to).map { t.word($0) }
-        return between.contains { $0 == "," || $0 == "and" || $0 == "or" } && between.allSatisfy { listGlue.contains($0) }
+        if between.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) && between.allSatisfy({ listGlue.contains($0) }) {
+            return true
+        }
+        // "the village of A and in the vicinity of the town of B": a second place with its own lead-in.
+        let leadGlue: Set<String> = ["in", "the", "vicinity", "of", "town", "village", "near", "outskirts", "at", "city"]
+        return between.first == "and" && between.dropFirst().allSatisfy { leadGlue.contains($0) }
+            && between.contains { ["town", "village", "vicinity", "outskirts"].contains($0) }
     }
 }
