@@ -328,6 +328,8 @@ struct DocumentRun {
                                                 "during", "since", "violating", "violation", "ahead"]
         // Walk back over a plain noun phrase ("an intense round of"); a name, a verb form or a
         // punctuation mark ends it ("after HTS attacked" is a clause, not an adjunct).
+        // "By deploying reinforcements, Turkey is sending a signal": a means, not a report of the act.
+        if t.word(range.lowerBound - 1) == "by", t.word(range.lowerBound).hasSuffix("ing") { return true }
         let names = t.nameTokens
         var i = range.lowerBound - 1
         var steps = 0
@@ -498,17 +500,40 @@ struct DocumentRun {
         drafts = drafts.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
 
+    /// ACLED's unit: one place, one day, one actor pair. Two tellings of the same type at the same place
+    /// on the same day by the same (or an unnamed) perpetrator are one event: the first stays, with the
+    /// larger toll and the later sentences' doubt.
+    mutating func collapseRestatements() {
+        var drop = Set<Int>()
+        let unknownName = coder.lexicon.actor(named: "unidentified armed group")?.name
+        let unnamed: (String?) -> Bool = { $0 == nil || $0 == unknownName }
+        for j in drafts.indices {
+            let e = drafts[j].event
+            guard let i = drafts.indices.first(where: { i in
+                let d = drafts[i].event
+                return i < j && !drop.contains(i) && drafts[i].sentenceIndex != drafts[j].sentenceIndex
+                    && d.eventType == e.eventType && d.date == e.date
+                    && d.location != nil && d.location == e.location
+                    && (d.actor1 == e.actor1 || unnamed(d.actor1) || unnamed(e.actor1))
+            }) else { continue }
+            if unnamed(drafts[i].event.actor1), !unnamed(e.actor1) { drafts[i].event.actor1 = e.actor1 }
+            if let f = e.fatalities, f > (drafts[i].event.fatalities ?? -1) {
+                drafts[i].event.fatalities = f
+                drafts[i].event.fatalitiesQualifier = e.fatalitiesQualifier
+            }
+            if e.claimStatus == .disputed { drafts[i].event.claimStatus = .disputed }
+            drop.insert(j)
+        }
+        drafts = drafts.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+    }
+
     /// Headline events that the body reports again are dropped; ids are given in order.
     mutating func finish() -> (events: [Event], findings: [Finding]) {
         collapseRegionDuplicates()
+        collapseRestatements()
+        // A headline announces what the body tells: its events stand only when the body codes none.
         let body = drafts.filter { !$0.fromHeading }
-        let kept = drafts.filter { d in
-            guard d.fromHeading else { return true }
-            return !body.contains { b in
-                b.event.eventType == d.event.eventType
-                    && (b.event.location == d.event.location || d.event.location == nil || b.event.admin1 == d.event.admin1)
-            }
-        }
+        let kept = body.isEmpty ? drafts : body
         var events: [Event] = []
         for (n, d) in kept.enumerated() {
             var e = d.event
