@@ -85,6 +85,15 @@ struct DocumentRun {
             let actor = resolve(m)
             return actor.isSourceOnly ? nil : (m, actor)
         }
+        // "gunmen believed to belong to X", "a drone suspected to be X's": the suspect is the actor.
+        for (n, p) in participants.enumerated() where p.mention.isGeneric {
+            let after = p.mention.tokenRange.upperBound
+            let window = after..<min(t.tokens.count, after + 4)
+            guard window.contains(where: { ["believed", "suspected", "thought", "reportedly"].contains(t.word($0)) }),
+                  let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
+                      && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= 8 }) else { continue }
+            participants[n] = (p.mention, named.actor)
+        }
         if participants.isEmpty, let pronoun = subjectPronoun(t, before: chosen.tokenRange.lowerBound),
            let referent = recentActors.last {
             // "they also captured ...": the last armed actor named.
@@ -141,8 +150,14 @@ struct DocumentRun {
         if type == .protests || type == .riots {
             let crowd = coder.lexicon.actor(named: type == .protests ? "protesters" : "rioters")
             let force = [roles.actor1, roles.actor2].compactMap { $0 }.first { $0.isArmed }
-            roles.actor1 = crowd
-            roles.actor2 = subType == "Peaceful protest" ? nil : force
+            if subType == "Excessive force against protesters", let force {
+                // Lethal force on a crowd is coded with the force acting on the protesters.
+                roles.actor1 = force
+                roles.actor2 = crowd
+            } else {
+                roles.actor1 = crowd
+                roles.actor2 = subType == "Peaceful protest" ? nil : force
+            }
             roles.assoc1 = []
             roles.assoc2 = []
         }
@@ -183,7 +198,7 @@ struct DocumentRun {
             if let r = mention.resolved { return r }
             // Not in the gazetteer: the name as written, in the governorate of its list or of the text.
             findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
-            return ResolvedPlace(location: mention.text, admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
+            return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
                                  precision: .town, place: nil, score: 0.2, reason: "not in the gazetteer; kept as written")
         }
         let placeNamed = !places.isEmpty
@@ -360,6 +375,10 @@ struct DocumentRun {
     /// An event word counted as a number of events ("9 attacks", "7 ceasefire violations", "96 sorties"):
     /// a tally, not one event.
     func isCountOfEvents(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        // Munitions are counted in one attack ("4 mortar shells"); a tally of events names no village.
+        if let trigger = t.triggers.first(where: { $0.tokenRange == range }),
+           SubTypeRules.remote.contains(SubTypeRules.key(trigger.value.signal)) && trigger.value.isStrong { return false }
+        if t.places.contains(where: { !$0.isRegion && $0.resolved?.precision == .town }) { return false }
         // A verb form counts people ("200 people protested"), not events.
         if t.word(range.upperBound - 1).hasSuffix("ed") { return false }
         var i = range.lowerBound - 1

@@ -11,7 +11,15 @@ enum PlaceChoice {
     /// The chosen places, in text order; empty when the clause names none.
     static func choose(_ t: TaggedSentence, trigger: Range<Int>) -> [PlaceMention] {
         // Names the gazetteer lacks (kept as written after "the village of" or inside a list) count too.
-        let named = t.places
+        let actorTokens = Set(t.actors.flatMap { Array($0.tokenRange) })
+        let named = t.places.filter { p in
+            guard p.resolved == nil else { return true }
+            // An unknown name must look like one: capitalized, not an actor's name, not a possessive.
+            let name = bareName(p.text)
+            let first = name.unicodeScalars.first
+            return first.map { $0.properties.isUppercase } == true && !name.contains("'s")
+                && !p.tokenRange.contains(where: actorTokens.contains)
+        }
         guard !named.isEmpty else { return [] }
         func score(_ p: PlaceMention) -> Int {
             let s = p.tokenRange.lowerBound
@@ -41,6 +49,13 @@ enum PlaceChoice {
             i -= 1
         }
         return group
+    }
+
+    /// A place phrase without its lower-case lead-in words ("near Tell Dam" → "Tell Dam").
+    static func bareName(_ text: String) -> String {
+        var words = text.split(separator: " ")
+        while let w = words.first, let c = w.unicodeScalars.first, !c.properties.isUppercase { words.removeFirst() }
+        return words.joined(separator: " ")
     }
 
     /// Only list glue ("," "and" "the villages of") between two token positions, with a comma or "and".
