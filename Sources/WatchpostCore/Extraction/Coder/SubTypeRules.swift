@@ -48,7 +48,7 @@ enum SubTypeRules {
         // Moving weapons is a deployment, not their use: "deployed additional ATGM launchers".
         if let move = live.first(where: { key($0.value.signal) == "Other" && $0.value.isStrong }),
            live.contains(where: { remote.contains(key($0.value.signal)) && $0.tokenRange.lowerBound > move.tokenRange.lowerBound
-               && $0.tokenRange.lowerBound - move.tokenRange.upperBound <= 4 }),
+               && $0.tokenRange.lowerBound - move.tokenRange.upperBound <= 8 }),
            !live.contains(where: { ["Armed clash", "KILLING", "TERRITORY"].contains(key($0.value.signal)) }) {
             return move
         }
