@@ -127,6 +127,7 @@ struct DocumentRun {
         var inheritedClaimant: Actor? = nil
         if roles.actor1 == nil, let previous = drafts.last, !previous.fromHeading,
            sentence.index - previous.sentenceIndex <= 1, sentence.block == previous.block, previous.event.eventType == type,
+           previous.event.subEventType == subType,
            !t.places.contains(where: { $0.resolved != nil && !$0.isRegion })
             || t.tokens.contains(where: { ["also", "again", "continued", "ongoing", "previous"].contains($0.folded) })
             || !participants.contains(where: { $0.actor.isArmed && $0.actor.name != roles.actor2?.name }),
@@ -139,8 +140,12 @@ struct DocumentRun {
         }
         if roles.actor1 == nil, let (a, b) = lastDyad, let target = roles.actor2,
            [.battles, .explosions].contains(type) {
-            // "a raid targeting an army position": the army's enemy in this document.
-            if target.name == a.name { roles.actor1 = b } else if target.name == b.name { roles.actor1 = a }
+            // "a raid targeting an army position": the army's enemy in this document. Bombs and mines
+            // are planted by non-state groups; an air force's enemy is not their author.
+            let other = target.name == a.name ? b : target.name == b.name ? a : nil
+            if let other, type == .battles || !["state_force", "foreign_state_force"].contains(other.kind) {
+                roles.actor1 = other
+            }
         }
         if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
             roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
@@ -236,7 +241,9 @@ struct DocumentRun {
         guard let last = drafts.indices.last, !drafts[last].fromHeading,
               t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
         else { return }
-        let killed = t.casualties.filter { $0.outcome == .killed }
+        // A running total ("600 killed since April", "the toll rose to 18") is not this event's toll.
+        let cumulative = t.tokens.contains { ["since", "total", "toll", "brings", "bringing"].contains($0.folded) }
+        let killed = cumulative ? [] : t.casualties.filter { $0.outcome == .killed }
         let counts = killed.compactMap(\.count)
         var changed = false
         if !counts.isEmpty {
@@ -548,11 +555,11 @@ struct DocumentRun {
 
     /// Headline events that the body reports again are dropped; ids are given in order.
     mutating func finish() -> (events: [Event], findings: [Finding]) {
+        // A headline announces what the body tells: its events stand only when the body codes none.
+        if drafts.contains(where: { !$0.fromHeading }) { drafts.removeAll { $0.fromHeading } }
         collapseRegionDuplicates()
         collapseRestatements()
-        // A headline announces what the body tells: its events stand only when the body codes none.
-        let body = drafts.filter { !$0.fromHeading }
-        let kept = body.isEmpty ? drafts : body
+        let kept = drafts
         var events: [Event] = []
         for (n, d) in kept.enumerated() {
             var e = d.event
