@@ -33,6 +33,10 @@ struct DocumentRun {
     var lastRegion: ResolvedPlace?
     /// Parties whose claims a recent sentence doubted, with that sentence's index.
     var doubtedParties: [String: Int] = [:]
+    /// The document's place: its dateline ("RAQQA –"), else the place it names most often.
+    var focusPlace: ResolvedPlace?
+    var placeCounts: [String: (place: ResolvedPlace, count: Int, firstSeen: Int)] = [:]
+    var datelinePlace: ResolvedPlace?
     /// Named armed actors of the sentence being read, for "X attacked Y, the group said".
     var sentenceActors: [ActorMention] = []
     var findings: [Finding] = []
@@ -200,7 +204,15 @@ struct DocumentRun {
         let chosenPlaces = PlaceChoice.choose(t, trigger: chosen.tokenRange)
         let groupAdmin1 = chosenPlaces.compactMap { $0.resolved?.admin1 }.first
         var places: [ResolvedPlace?] = chosenPlaces.map { mention in
-            if let r = mention.resolved { return r }
+            if var r = mention.resolved {
+                // The report's own spelling names the place (the gazetteer gives its point and governorate):
+                // it is what an analyst searches the text for, and other spellings are its variants.
+                let written = PlaceChoice.bareName(mention.text)
+                if !mention.isRegion, r.precision != .region, !written.isEmpty, written != written.uppercased() {
+                    r.location = written
+                }
+                return r
+            }
             // Not in the gazetteer: the name as written, in the governorate of its list or of the text.
             findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
             return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
@@ -210,6 +222,8 @@ struct DocumentRun {
         if places.isEmpty {
             if let last = lastPlace, sentence.block == last.block {
                 places = [last.place]
+            } else if let focus = focusPlace {
+                places = [focus]
             } else if let region = lastRegion ?? lastPlace?.place {
                 places = [region]
             } else {
@@ -492,13 +506,24 @@ struct DocumentRun {
         }
         for p in t.places {
             guard let r = p.resolved else { continue }
-            if p.isRegion || r.precision == .region { lastRegion = r }
+            if p.isRegion || r.precision == .region {
+                lastRegion = r
+            } else {
+                let key = r.place?.id ?? r.location
+                placeCounts[key] = (r, (placeCounts[key]?.count ?? 0) + 1, placeCounts[key]?.firstSeen ?? placeCounts.count)
+                let isDateline = t.sentence.index <= 2 && p.tokenRange.lowerBound == 0
+                    && t.tokens[p.tokenRange].allSatisfy { $0.text == $0.text.uppercased() }
+                if isDateline { datelinePlace = r }
+            }
             if let a = r.admin1 {
                 admin1Hints.removeAll { $0 == a }
                 admin1Hints.insert(a, at: 0)
             }
             if let place = r.place, !documentPlaces.contains(place) { documentPlaces.append(place) }
         }
+        // Most named, earliest first among equals (deterministic whatever the dictionary's order).
+        focusPlace = datelinePlace ?? placeCounts.values.filter { $0.count >= 2 }
+            .min { ($1.count, $0.firstSeen) < ($0.count, $1.firstSeen) }?.place
         if admin1Hints.count > 4 { admin1Hints.removeLast(admin1Hints.count - 4) }
     }
 
