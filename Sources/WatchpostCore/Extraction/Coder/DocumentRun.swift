@@ -181,7 +181,7 @@ struct DocumentRun {
         var claimant = attribution.claimant ?? inheritedClaimant
         if claimant == nil, let outletVoice { claimant = outletVoice }
         let forwardDoubt = claimant.flatMap { doubtedParties[$0.name] }.map { sentence.index - $0 <= 2 } ?? false
-        let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
+        var status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
 
         if let published = document.published, let d = dated?.start, published - d > 60 {
@@ -229,6 +229,14 @@ struct DocumentRun {
             } else {
                 places = [nil]
             }
+        }
+        if let a = roles.actor1, let b = roles.actor2, a.isArmed, b.isArmed, !ClaimRules.sameSide(a, b) { lastDyad = (a, b) }
+        if claimant == nil, let previous = drafts.last, previous.block == sentence.block,
+           sentence.index - previous.sentenceIndex <= 1, previous.event.actor1 == roles.actor1?.name, let c = previous.claimant {
+            // One source's paragraph: the next telling by the same perpetrator rests on the same claim.
+            claimant = c
+            status = ClaimRules.status(claimant: c, doubted: ClaimRules.doubts(t), confirmed: false,
+                                       victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
         }
         for (n, place) in places.enumerated() {
             let event = Event(
@@ -324,10 +332,11 @@ struct DocumentRun {
     /// Remembers who fights whom: "clashes between A and B", or two armed actors of different sides
     /// on either side of an event word.
     mutating func recordDyad(_ t: TaggedSentence) {
-        let armed = t.actors.filter { !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
-        guard armed.count >= 2 else { return }
-        let a = armed[0]
-        if let b = armed.first(where: { !ClaimRules.sameSide($0, a) && $0.name != a.name }) { lastDyad = (a, b) }
+        // "clashes between A and B"; the actor pairs of coded events are recorded as they are made.
+        guard let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) else { return }
+        let armed = t.actors.filter { $0.tokenRange.lowerBound > b && !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
+        guard let first = armed.first, let second = armed.first(where: { !ClaimRules.sameSide($0, first) }) else { return }
+        lastDyad = (first, second)
     }
 
     /// A sentence that tells more about the event just coded rather than a new one: its event word
@@ -342,6 +351,11 @@ struct DocumentRun {
             if !t.dates.contains(where: { $0.anchor == .absolute }) { return true }
         }
         guard t.sentence.index - last.sentenceIndex <= 2 else { return false }
+        // "The convoy headed towards A and B": a movement told before, now with its destinations.
+        if last.event.subEventType == "Other", SubTypeRules.key(chosen.value.signal) == "Other",
+           ["the", "this", "that"].contains(t.word(s0 - 1)), !t.dates.contains(where: { $0.anchor == .absolute }) {
+            return true
+        }
         let newPlace = t.places.contains { p in
             guard let r = p.resolved, !p.isRegion else { return false }
             return r.location != last.event.location
@@ -531,6 +545,8 @@ struct DocumentRun {
     /// and once by place ("in the village of X"), is one event: the placed one stays.
     mutating func collapseRegionDuplicates() {
         var drop = Set<Int>()
+        let unknownName = coder.lexicon.actor(named: "unidentified armed group")?.name
+        let unnamed: (String?) -> Bool = { $0 == nil || $0 == unknownName }
         for i in drafts.indices where drafts[i].event.geoPrecision == .region && drafts[i].placeNamed {
             let d = drafts[i]
             guard let j = drafts.indices.first(where: { j in
@@ -538,7 +554,7 @@ struct DocumentRun {
                 return j != i && !drop.contains(j) && e.event.geoPrecision != .region && abs(e.sentenceIndex - d.sentenceIndex) <= 2
                     && e.event.eventType == d.event.eventType && e.event.date == d.event.date
                     && e.event.admin1 == d.event.admin1
-                    && (e.event.actor1 == d.event.actor1 || e.event.actor1 == nil || d.event.actor1 == nil)
+                    && (e.event.actor1 == d.event.actor1 || unnamed(e.event.actor1) || unnamed(d.event.actor1))
                     && e.sentenceIndex != d.sentenceIndex
             }) else { continue }
             if drafts[j].event.fatalities == nil, let f = d.event.fatalities {
