@@ -63,7 +63,8 @@ struct ActorRoleFinder {
             }
         }
 
-        let before = participants.filter { $0.mention.tokenRange.upperBound <= start }
+        // A weapon phrase that holds the event word ("Turkish drones") is its subject.
+        let before = participants.filter { $0.mention.tokenRange.lowerBound < start }
         let after = participants.filter { $0.mention.tokenRange.lowerBound >= trigger.upperBound }
 
         if roles.actor1 == nil {

@@ -89,14 +89,25 @@ struct DocumentRun {
             let actor = resolve(m)
             return actor.isSourceOnly ? nil : (m, actor)
         }
-        // "gunmen believed to belong to X", "a drone suspected to be X's": the suspect is the actor.
-        for (n, p) in participants.enumerated() where p.mention.isGeneric {
+        // "gunmen believed to belong to X", "warplanes believed to be Russian", "fighters of X": the
+        // named actor stands for the unnamed or class-level one.
+        for (n, p) in participants.enumerated() where p.mention.isGeneric || p.actor.name.contains("(") {
             let after = p.mention.tokenRange.upperBound
+            if t.word(after) == "of", let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
+                && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= 2 }) {
+                participants[n] = (p.mention, named.actor)
+                continue
+            }
             let window = after..<min(t.tokens.count, after + 4)
-            guard window.contains(where: { ["believed", "suspected", "thought", "reportedly"].contains(t.word($0)) }),
-                  let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
-                      && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= 8 }) else { continue }
-            participants[n] = (p.mention, named.actor)
+            guard let cue = window.first(where: { ["believed", "suspected", "thought"].contains(t.word($0)) }) else { continue }
+            if let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
+                && $0.tokenRange.lowerBound > cue && $0.tokenRange.lowerBound - cue <= 6 }) {
+                participants[n] = (p.mention, named.actor)
+            } else if let word = (cue + 1..<min(t.tokens.count, cue + 5)).first(where: { t.tokens[$0].isCapitalized }),
+                      let named = coder.lexicon.actor(named: "\(t.tokens[word].text) forces"), named.isArmed {
+                // "believed to be Russian": the demonym's forces.
+                participants[n] = (p.mention, named)
+            }
         }
         if participants.isEmpty, let pronoun = subjectPronoun(t, before: chosen.tokenRange.lowerBound),
            let referent = recentActors.last {
