@@ -57,7 +57,7 @@ struct EventCoderTests {
     static func coder() throws -> EventCoder {
         try EventCoder(words: EventWords(eventWordsTSV: eventWords, cuesTSV: cues), lexicon: ActorLexicon(jsonl: actors),
                        geocoder: GeoMachineryTests.geocoder, dates: .bundled(), casualties: .bundled(),
-                       victimNouns: victims, voice: OutletVoice(tsv: "the infidels\tRed Hand Front\nthe apostates\tRed Hand Front\n"))
+                       victimNouns: victims, voice: OutletVoice(tsv: "the infidels\tRed Hand Front\tstrong\nthe apostates\tRed Hand Front\tstrong\n"))
     }
 
     static func events(_ text: String, outlet: String? = "Test Wire") throws -> [Event] {

@@ -79,11 +79,26 @@ struct DocumentRun {
             return
         }
 
-        let participants: [(mention: ActorMention, actor: Actor)] = t.actors.compactMap { m in
+        var participants: [(mention: ActorMention, actor: Actor)] = t.actors.compactMap { m in
             if let a = attribution.mention, a.tokenRange == m.tokenRange { return nil }
             if isPlaceUse(t, m) { return nil }
             let actor = resolve(m)
             return actor.isSourceOnly ? nil : (m, actor)
+        }
+        // "gunmen believed to belong to X", "a drone suspected to be X's": the suspect is the actor.
+        for (n, p) in participants.enumerated() where p.mention.isGeneric {
+            let after = p.mention.tokenRange.upperBound
+            let window = after..<min(t.tokens.count, after + 4)
+            guard window.contains(where: { ["believed", "suspected", "thought", "reportedly"].contains(t.word($0)) }),
+                  let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
+                      && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= 8 }) else { continue }
+            participants[n] = (p.mention, named.actor)
+        }
+        if participants.isEmpty, let pronoun = subjectPronoun(t, before: chosen.tokenRange.lowerBound),
+           let referent = recentActors.last {
+            // "they also captured ...": the last armed actor named.
+            participants = [(ActorMention(tokenRange: pronoun..<pronoun + 1, actor: referent, text: t.tokens[pronoun].text,
+                                          isGeneric: true, role: .actor), referent)]
         }
         let killed = t.casualties.filter { $0.outcome == .killed }
         if !chosen.value.isStrong && participants.isEmpty && killed.isEmpty {
@@ -135,8 +150,14 @@ struct DocumentRun {
         if type == .protests || type == .riots {
             let crowd = coder.lexicon.actor(named: type == .protests ? "protesters" : "rioters")
             let force = [roles.actor1, roles.actor2].compactMap { $0 }.first { $0.isArmed }
-            roles.actor1 = crowd
-            roles.actor2 = subType == "Peaceful protest" ? nil : force
+            if subType == "Excessive force against protesters", let force {
+                // Lethal force on a crowd is coded with the force acting on the protesters.
+                roles.actor1 = force
+                roles.actor2 = crowd
+            } else {
+                roles.actor1 = crowd
+                roles.actor2 = subType == "Peaceful protest" ? nil : force
+            }
             roles.assoc1 = []
             roles.assoc2 = []
         }
@@ -177,7 +198,7 @@ struct DocumentRun {
             if let r = mention.resolved { return r }
             // Not in the gazetteer: the name as written, in the governorate of its list or of the text.
             findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
-            return ResolvedPlace(location: mention.text, admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
+            return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
                                  precision: .town, place: nil, score: 0.2, reason: "not in the gazetteer; kept as written")
         }
         let placeNamed = !places.isEmpty
@@ -322,6 +343,8 @@ struct DocumentRun {
                                                 "during", "since", "violating", "violation", "ahead"]
         // Walk back over a plain noun phrase ("an intense round of"); a name, a verb form or a
         // punctuation mark ends it ("after HTS attacked" is a clause, not an adjunct).
+        // "By deploying reinforcements, Turkey is sending a signal": a means, not a report of the act.
+        if t.word(range.lowerBound - 1) == "by", t.word(range.lowerBound).hasSuffix("ing") { return true }
         let names = t.nameTokens
         var i = range.lowerBound - 1
         var steps = 0
@@ -340,6 +363,9 @@ struct DocumentRun {
     func isRetrospective(_ t: TaggedSentence) -> Bool {
         let words = t.tokens.map(\.folded)
         guard words.contains("since") else { return false }
+        // "since Saturday": a span of days, reported as one event with a range.
+        if let published = document.published,
+           t.dates.contains(where: { ($0.start.map { published - $0 <= 14 } ?? false) && $0.anchor != .background }) { return false }
         return t.tokens.indices.contains { i in
             (words[i] == "have" || words[i] == "has") && t.tokens[i].text == t.tokens[i].text.lowercased()
                 && (1...3).contains { d in i + d < words.count && (words[i + d] == "been" || words[i + d].hasSuffix("ed")) }
@@ -349,12 +375,28 @@ struct DocumentRun {
     /// An event word counted as a number of events ("9 attacks", "7 ceasefire violations", "96 sorties"):
     /// a tally, not one event.
     func isCountOfEvents(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        // Munitions are counted in one attack ("4 mortar shells"); a tally of events names no village.
+        if let trigger = t.triggers.first(where: { $0.tokenRange == range }),
+           SubTypeRules.remote.contains(SubTypeRules.key(trigger.value.signal)) && trigger.value.isStrong { return false }
+        if t.places.contains(where: { !$0.isRegion && $0.resolved?.precision == .town }) { return false }
+        // A verb form counts people ("200 people protested"), not events.
+        if t.word(range.upperBound - 1).hasSuffix("ed") { return false }
         var i = range.lowerBound - 1
         while i >= 0, t.tokens[i].kind == .word, i >= range.lowerBound - 2,
               !["the", "a", "an", "of", "and", "in", "on", "at", "by", "with"].contains(t.word(i)) { i -= 1 }
         guard i >= 0, t.tokens[i].kind == .number else { return false }
+        if (i + 1..<range.lowerBound).contains(where: { coder.roles.victimNouns[t.word($0)] != nil }) { return false }
         // "14.5 mm", "No. 9" are not counts; a count is a whole number in digits right before the phrase.
         return !t.tokens[i].text.contains(".") && t.word(i - 1) != "no"
+    }
+
+    /// "they" as the subject of the event word ("they also captured", "they shelled").
+    func subjectPronoun(_ t: TaggedSentence, before s: Int) -> Int? {
+        for i in max(0, s - 3)..<s where ["they", "it"].contains(t.word(i)) {
+            let between = (i + 1..<s).map { t.word($0) }
+            if between.allSatisfy({ ["also", "then", "later", "had", "have", "reportedly", "again"].contains($0) }) { return i }
+        }
+        return nil
     }
 
     /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.
@@ -477,17 +519,40 @@ struct DocumentRun {
         drafts = drafts.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
     }
 
+    /// ACLED's unit: one place, one day, one actor pair. Two tellings of the same type at the same place
+    /// on the same day by the same (or an unnamed) perpetrator are one event: the first stays, with the
+    /// larger toll and the later sentences' doubt.
+    mutating func collapseRestatements() {
+        var drop = Set<Int>()
+        let unknownName = coder.lexicon.actor(named: "unidentified armed group")?.name
+        let unnamed: (String?) -> Bool = { $0 == nil || $0 == unknownName }
+        for j in drafts.indices {
+            let e = drafts[j].event
+            guard let i = drafts.indices.first(where: { i in
+                let d = drafts[i].event
+                return i < j && !drop.contains(i) && drafts[i].sentenceIndex != drafts[j].sentenceIndex
+                    && d.eventType == e.eventType && d.date == e.date
+                    && d.location != nil && d.location == e.location
+                    && (d.actor1 == e.actor1 || unnamed(d.actor1) || unnamed(e.actor1))
+            }) else { continue }
+            if unnamed(drafts[i].event.actor1), !unnamed(e.actor1) { drafts[i].event.actor1 = e.actor1 }
+            if let f = e.fatalities, f > (drafts[i].event.fatalities ?? -1) {
+                drafts[i].event.fatalities = f
+                drafts[i].event.fatalitiesQualifier = e.fatalitiesQualifier
+            }
+            if e.claimStatus == .disputed { drafts[i].event.claimStatus = .disputed }
+            drop.insert(j)
+        }
+        drafts = drafts.enumerated().filter { !drop.contains($0.offset) }.map(\.element)
+    }
+
     /// Headline events that the body reports again are dropped; ids are given in order.
     mutating func finish() -> (events: [Event], findings: [Finding]) {
         collapseRegionDuplicates()
+        collapseRestatements()
+        // A headline announces what the body tells: its events stand only when the body codes none.
         let body = drafts.filter { !$0.fromHeading }
-        let kept = drafts.filter { d in
-            guard d.fromHeading else { return true }
-            return !body.contains { b in
-                b.event.eventType == d.event.eventType
-                    && (b.event.location == d.event.location || d.event.location == nil || b.event.admin1 == d.event.admin1)
-            }
-        }
+        let kept = body.isEmpty ? drafts : body
         var events: [Event] = []
         for (n, d) in kept.enumerated() {
             var e = d.event

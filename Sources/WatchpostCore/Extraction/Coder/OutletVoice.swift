@@ -4,12 +4,19 @@ import Foundation
 /// know: a state agency calling rebels "armed terrorist groups", a Turkish agency writing
 /// "PKK/YPG", a Kurdish one writing "mercenaries" and "occupation army".
 struct OutletVoice: Sendable {
-    let markers: PhraseMatcher<String>
-    /// Distinct markers of one side needed before an outlet counts as that side's media.
+    struct Marker: Sendable {
+        var side: String
+        var isStrong: Bool
+    }
+
+    let markers: PhraseMatcher<Marker>
+    /// The score one side's vocabulary must reach before an outlet counts as that side's media.
     let threshold: Int
 
-    init(tsv: String, threshold: Int = 2) throws {
-        markers = PhraseMatcher(try EventWords.rows(tsv, columns: 2, file: "voices.tsv").map { ($0.1[0], $0.1[1]) })
+    init(tsv: String, threshold: Int = 4) throws {
+        markers = PhraseMatcher(try EventWords.rows(tsv, columns: 2, file: "voices.tsv").map {
+            ($0.1[0], Marker(side: $0.1[1], isStrong: $0.1.count > 2 && $0.1[2] == "strong"))
+        })
         self.threshold = threshold
     }
 
@@ -21,9 +28,11 @@ struct OutletVoice: Sendable {
     }
 
     /// The side (an actor name from voices.tsv) whose media this document's own voice is, or nil.
-    /// Quoted words are someone else's voice and do not count.
+    /// Quoted words are someone else's voice and do not count. A strong marker scores 2 once; a weak
+    /// one scores 1 each time.
     func side(of sentences: [Sentence]) -> String? {
-        var hits: [String: Set<String>] = [:]
+        var strong: [String: Set<String>] = [:]
+        var weak: [String: Int] = [:]
         for s in sentences {
             let tokens = Tokenizer.tokenize(s.text)
             var quoted = Set<Int>()
@@ -32,11 +41,16 @@ struct OutletVoice: Sendable {
                 if let o = open { quoted.formUnion(o...i); open = nil } else { open = i }
             }
             for m in markers.matches(in: tokens) where !m.tokenRange.contains(where: quoted.contains) {
-                let phrase = tokens[m.tokenRange].map(\.folded).joined(separator: " ")
-                hits[m.value, default: []].insert(phrase)
+                if m.value.isStrong {
+                    strong[m.value.side, default: []].insert(tokens[m.tokenRange].map(\.folded).joined(separator: " "))
+                } else {
+                    weak[m.value.side, default: 0] += 1
+                }
             }
         }
-        guard let best = hits.max(by: { $0.value.count < $1.value.count }), best.value.count >= threshold else { return nil }
-        return best.key
+        let sides = Set(strong.keys).union(weak.keys)
+        let scored = sides.map { ($0, 2 * (strong[$0]?.count ?? 0) + (weak[$0] ?? 0)) }
+        guard let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= threshold else { return nil }
+        return best.0
     }
 }

@@ -11,7 +11,15 @@ enum PlaceChoice {
     /// The chosen places, in text order; empty when the clause names none.
     static func choose(_ t: TaggedSentence, trigger: Range<Int>) -> [PlaceMention] {
         // Names the gazetteer lacks (kept as written after "the village of" or inside a list) count too.
-        let named = t.places
+        let actorTokens = Set(t.actors.flatMap { Array($0.tokenRange) })
+        let named = t.places.filter { p in
+            guard p.resolved == nil else { return true }
+            // An unknown name must look like one: capitalized, not an actor's name, not a possessive.
+            let name = bareName(p.text)
+            let first = name.unicodeScalars.first
+            return first.map { $0.properties.isUppercase } == true && !name.contains("'s")
+                && !p.tokenRange.contains(where: actorTokens.contains)
+        }
         guard !named.isEmpty else { return [] }
         func score(_ p: PlaceMention) -> Int {
             let s = p.tokenRange.lowerBound
@@ -43,10 +51,23 @@ enum PlaceChoice {
         return group
     }
 
+    /// A place phrase without its lower-case lead-in words ("near Tell Dam" → "Tell Dam").
+    static func bareName(_ text: String) -> String {
+        var words = text.split(separator: " ")
+        while let w = words.first, let c = w.unicodeScalars.first, !c.properties.isUppercase { words.removeFirst() }
+        return words.joined(separator: " ")
+    }
+
     /// Only list glue ("," "and" "the villages of") between two token positions, with a comma or "and".
     static func isGlued(_ t: TaggedSentence, _ from: Int, _ to: Int) -> Bool {
-        guard to >= from, to - from <= 5 else { return false }
+        guard to >= from, to - from <= 8 else { return false }
         let between = (from..<to).map { t.word($0) }
-        return between.contains { $0 == "," || $0 == "and" || $0 == "or" } && between.allSatisfy { listGlue.contains($0) }
+        if between.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) && between.allSatisfy({ listGlue.contains($0) }) {
+            return true
+        }
+        // "the village of A and in the vicinity of the town of B": a second place with its own lead-in.
+        let leadGlue: Set<String> = ["in", "the", "vicinity", "of", "town", "village", "near", "outskirts", "at", "city"]
+        return between.first == "and" && between.dropFirst().allSatisfy { leadGlue.contains($0) }
+            && between.contains { ["town", "village", "vicinity", "outskirts"].contains($0) }
     }
 }

@@ -45,6 +45,13 @@ enum SubTypeRules {
             }
             if governs { return disruption }
         }
+        // Moving weapons is a deployment, not their use: "deployed additional ATGM launchers".
+        if let move = live.first(where: { key($0.value.signal) == "Other" && $0.value.isStrong }),
+           live.contains(where: { remote.contains(key($0.value.signal)) && $0.tokenRange.lowerBound > move.tokenRange.lowerBound
+               && $0.tokenRange.lowerBound - move.tokenRange.upperBound <= 8 }),
+           !live.contains(where: { ["Armed clash", "KILLING", "TERRITORY"].contains(key($0.value.signal)) }) {
+            return move
+        }
         let strong = live.filter(\.value.isStrong)
         let pool = strong.isEmpty ? live : strong
         // Aircraft words (weak) decide the kind of a weak strike verb: "jets struck", "drones targeted".
