@@ -31,9 +31,11 @@ struct MergeRules: Sendable {
     func compare(_ a: Event, _ b: Event) -> Verdict? {
         guard let type = typeScore(a, b), let date = dateScore(a, b), let place = placeScore(a, b),
               let actors = actorScore(a, b) else { return nil }
-        // Types that differ (a raid as arrests vs a clash) need the place itself: in the area
-        // around it, another kind of event that day is as likely another action.
-        if type.score < 0.8 && place.score < 1 { return nil }
+        // Types that differ (a raid as arrests vs a clash) need the place itself, and not two
+        // different forces of one side: in the area, or by another force, it is another action.
+        if type.score < 0.8 && (place.score < 1 || actors.score == Self.sideOnlyActorScore) { return nil }
+        // Two places some km apart are one only when an actor is named alike.
+        if place.score < 1 && actors.score < 0.5 { return nil }
         // A region-level telling ("in Deir ez-Zor", "the Idlib countryside") could be any event of
         // that governorate: it joins only when the type and a named actor agree too.
         if place.score <= Self.regionalPlaceScore && (type.score < 0.8 || actors.score < 0.5) { return nil }
@@ -93,6 +95,9 @@ struct MergeRules: Sendable {
 
     // MARK: place
 
+    /// Two reports naming different forces of one side (Syrian / Russian jets), one side left unnamed.
+    static let sideOnlyActorScore = 0.25
+
     /// Place scores: the place itself, near it, somewhere in one governorate.
     static let regionalPlaceScore = 0.3
 
@@ -114,6 +119,8 @@ struct MergeRules: Sendable {
                 return (coarser == .region ? Self.regionalPlaceScore : 1, "same place (\(a.location!) / \(b.location!))")
             }
         }
+        // A region contains only places of its own governorate.
+        if coarser == .region, let ra = a.admin1, let rb = b.admin1, ra != rb { return nil }
         if let la = a.latitude, let oa = a.longitude, let lb = b.latitude, let ob = b.longitude {
             let km = Geo.distanceKm(la, oa, lb, ob)
             let radius = coarser == .town ? townRadiusKm : coarser == .near ? nearRadiusKm : regionRadiusKm
@@ -138,12 +145,12 @@ struct MergeRules: Sendable {
         let exact = Set([a.actor1, a.actor2].compactMap { $0 }) == Set([b.actor1, b.actor2].compactMap { $0 })
         if exact { return (1, "same actors") }
         if sa == sb { return (0.7, "actors on the same sides (\(sa.sorted().joined(separator: ", ")))") }
-        // One report leaves a side unnamed (or unidentified): stronger when the actor it does name
-        // is the same, weaker when only its side is (another force of that side may have acted).
+        // One report leaves a side unnamed (or unidentified, or names an ally twice): stronger when
+        // an actor is named alike, weaker when only its side is (another force of it may have acted).
         if sa.isSubset(of: sb) || sb.isSubset(of: sa) {
             let na = Self.named(a, sides), nb = Self.named(b, sides)
-            return na.isSubset(of: nb) || nb.isSubset(of: na)
-                ? (0.6, "one report leaves a side unknown") : (0.3, "one report leaves a side unknown, the other's actor on its side")
+            return !na.isDisjoint(with: nb)
+                ? (0.6, "one report leaves a side unknown") : (Self.sideOnlyActorScore, "one report leaves a side unknown, the other's actor on its side")
         }
         // Who the victims were is what reports of a strike dispute most ("civilians" / "terrorists").
         let common = sa.intersection(sb)
