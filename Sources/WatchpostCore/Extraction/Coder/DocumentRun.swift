@@ -33,6 +33,10 @@ struct DocumentRun {
     var lastRegion: ResolvedPlace?
     /// Parties whose claims a recent sentence doubted, with that sentence's index.
     var doubtedParties: [String: Int] = [:]
+    /// The document's place: its dateline ("RAQQA –"), else the place it names most often.
+    var focusPlace: ResolvedPlace?
+    var placeCounts: [String: (place: ResolvedPlace, count: Int, firstSeen: Int)] = [:]
+    var datelinePlace: ResolvedPlace?
     /// Named armed actors of the sentence being read, for "X attacked Y, the group said".
     var sentenceActors: [ActorMention] = []
     var findings: [Finding] = []
@@ -127,6 +131,7 @@ struct DocumentRun {
         var inheritedClaimant: Actor? = nil
         if roles.actor1 == nil, let previous = drafts.last, !previous.fromHeading,
            sentence.index - previous.sentenceIndex <= 1, sentence.block == previous.block, previous.event.eventType == type,
+           previous.event.subEventType == subType,
            !t.places.contains(where: { $0.resolved != nil && !$0.isRegion })
             || t.tokens.contains(where: { ["also", "again", "continued", "ongoing", "previous"].contains($0.folded) })
             || !participants.contains(where: { $0.actor.isArmed && $0.actor.name != roles.actor2?.name }),
@@ -139,8 +144,12 @@ struct DocumentRun {
         }
         if roles.actor1 == nil, let (a, b) = lastDyad, let target = roles.actor2,
            [.battles, .explosions].contains(type) {
-            // "a raid targeting an army position": the army's enemy in this document.
-            if target.name == a.name { roles.actor1 = b } else if target.name == b.name { roles.actor1 = a }
+            // "a raid targeting an army position": the army's enemy in this document. Bombs and mines
+            // are planted by non-state groups; an air force's enemy is not their author.
+            let other = target.name == a.name ? b : target.name == b.name ? a : nil
+            if let other, type == .battles || !["state_force", "foreign_state_force"].contains(other.kind) {
+                roles.actor1 = other
+            }
         }
         if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
             roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
@@ -172,7 +181,7 @@ struct DocumentRun {
         var claimant = attribution.claimant ?? inheritedClaimant
         if claimant == nil, let outletVoice { claimant = outletVoice }
         let forwardDoubt = claimant.flatMap { doubtedParties[$0.name] }.map { sentence.index - $0 <= 2 } ?? false
-        let status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
+        var status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
 
         if let published = document.published, let d = dated?.start, published - d > 60 {
@@ -195,7 +204,15 @@ struct DocumentRun {
         let chosenPlaces = PlaceChoice.choose(t, trigger: chosen.tokenRange)
         let groupAdmin1 = chosenPlaces.compactMap { $0.resolved?.admin1 }.first
         var places: [ResolvedPlace?] = chosenPlaces.map { mention in
-            if let r = mention.resolved { return r }
+            if var r = mention.resolved {
+                // The report's own spelling names the place (the gazetteer gives its point and governorate):
+                // it is what an analyst searches the text for, and other spellings are its variants.
+                let written = PlaceChoice.bareName(mention.text)
+                if !mention.isRegion, r.precision != .region, !written.isEmpty, written != written.uppercased() {
+                    r.location = written
+                }
+                return r
+            }
             // Not in the gazetteer: the name as written, in the governorate of its list or of the text.
             findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
             return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
@@ -205,11 +222,21 @@ struct DocumentRun {
         if places.isEmpty {
             if let last = lastPlace, sentence.block == last.block {
                 places = [last.place]
+            } else if let focus = focusPlace {
+                places = [focus]
             } else if let region = lastRegion ?? lastPlace?.place {
                 places = [region]
             } else {
                 places = [nil]
             }
+        }
+        if let a = roles.actor1, let b = roles.actor2, a.isArmed, b.isArmed, !ClaimRules.sameSide(a, b) { lastDyad = (a, b) }
+        if claimant == nil, let previous = drafts.last, previous.block == sentence.block,
+           sentence.index - previous.sentenceIndex <= 1, previous.event.actor1 == roles.actor1?.name, let c = previous.claimant {
+            // One source's paragraph: the next telling by the same perpetrator rests on the same claim.
+            claimant = c
+            status = ClaimRules.status(claimant: c, doubted: ClaimRules.doubts(t), confirmed: false,
+                                       victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
         }
         for (n, place) in places.enumerated() {
             let event = Event(
@@ -236,7 +263,9 @@ struct DocumentRun {
         guard let last = drafts.indices.last, !drafts[last].fromHeading,
               t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
         else { return }
-        let killed = t.casualties.filter { $0.outcome == .killed }
+        // A running total ("600 killed since April", "the toll rose to 18") is not this event's toll.
+        let cumulative = t.tokens.contains { ["since", "total", "toll", "brings", "bringing"].contains($0.folded) }
+        let killed = cumulative ? [] : t.casualties.filter { $0.outcome == .killed }
         let counts = killed.compactMap(\.count)
         var changed = false
         if !counts.isEmpty {
@@ -303,10 +332,11 @@ struct DocumentRun {
     /// Remembers who fights whom: "clashes between A and B", or two armed actors of different sides
     /// on either side of an event word.
     mutating func recordDyad(_ t: TaggedSentence) {
-        let armed = t.actors.filter { !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
-        guard armed.count >= 2 else { return }
-        let a = armed[0]
-        if let b = armed.first(where: { !ClaimRules.sameSide($0, a) && $0.name != a.name }) { lastDyad = (a, b) }
+        // "clashes between A and B"; the actor pairs of coded events are recorded as they are made.
+        guard let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) else { return }
+        let armed = t.actors.filter { $0.tokenRange.lowerBound > b && !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
+        guard let first = armed.first, let second = armed.first(where: { !ClaimRules.sameSide($0, first) }) else { return }
+        lastDyad = (first, second)
     }
 
     /// A sentence that tells more about the event just coded rather than a new one: its event word
@@ -321,6 +351,11 @@ struct DocumentRun {
             if !t.dates.contains(where: { $0.anchor == .absolute }) { return true }
         }
         guard t.sentence.index - last.sentenceIndex <= 2 else { return false }
+        // "The convoy headed towards A and B": a movement told before, now with its destinations.
+        if last.event.subEventType == "Other", SubTypeRules.key(chosen.value.signal) == "Other",
+           ["the", "this", "that"].contains(t.word(s0 - 1)), !t.dates.contains(where: { $0.anchor == .absolute }) {
+            return true
+        }
         let newPlace = t.places.contains { p in
             guard let r = p.resolved, !p.isRegion else { return false }
             return r.location != last.event.location
@@ -485,13 +520,24 @@ struct DocumentRun {
         }
         for p in t.places {
             guard let r = p.resolved else { continue }
-            if p.isRegion || r.precision == .region { lastRegion = r }
+            if p.isRegion || r.precision == .region {
+                lastRegion = r
+            } else {
+                let key = r.place?.id ?? r.location
+                placeCounts[key] = (r, (placeCounts[key]?.count ?? 0) + 1, placeCounts[key]?.firstSeen ?? placeCounts.count)
+                let isDateline = t.sentence.index <= 2 && p.tokenRange.lowerBound == 0
+                    && t.tokens[p.tokenRange].allSatisfy { $0.text == $0.text.uppercased() }
+                if isDateline { datelinePlace = r }
+            }
             if let a = r.admin1 {
                 admin1Hints.removeAll { $0 == a }
                 admin1Hints.insert(a, at: 0)
             }
             if let place = r.place, !documentPlaces.contains(place) { documentPlaces.append(place) }
         }
+        // Most named, earliest first among equals (deterministic whatever the dictionary's order).
+        focusPlace = datelinePlace ?? placeCounts.values.filter { $0.count >= 2 }
+            .min { ($1.count, $0.firstSeen) < ($0.count, $1.firstSeen) }?.place
         if admin1Hints.count > 4 { admin1Hints.removeLast(admin1Hints.count - 4) }
     }
 
@@ -499,6 +545,8 @@ struct DocumentRun {
     /// and once by place ("in the village of X"), is one event: the placed one stays.
     mutating func collapseRegionDuplicates() {
         var drop = Set<Int>()
+        let unknownName = coder.lexicon.actor(named: "unidentified armed group")?.name
+        let unnamed: (String?) -> Bool = { $0 == nil || $0 == unknownName }
         for i in drafts.indices where drafts[i].event.geoPrecision == .region && drafts[i].placeNamed {
             let d = drafts[i]
             guard let j = drafts.indices.first(where: { j in
@@ -506,7 +554,7 @@ struct DocumentRun {
                 return j != i && !drop.contains(j) && e.event.geoPrecision != .region && abs(e.sentenceIndex - d.sentenceIndex) <= 2
                     && e.event.eventType == d.event.eventType && e.event.date == d.event.date
                     && e.event.admin1 == d.event.admin1
-                    && (e.event.actor1 == d.event.actor1 || e.event.actor1 == nil || d.event.actor1 == nil)
+                    && (e.event.actor1 == d.event.actor1 || unnamed(e.event.actor1) || unnamed(d.event.actor1))
                     && e.sentenceIndex != d.sentenceIndex
             }) else { continue }
             if drafts[j].event.fatalities == nil, let f = d.event.fatalities {
@@ -548,11 +596,11 @@ struct DocumentRun {
 
     /// Headline events that the body reports again are dropped; ids are given in order.
     mutating func finish() -> (events: [Event], findings: [Finding]) {
+        // A headline announces what the body tells: its events stand only when the body codes none.
+        if drafts.contains(where: { !$0.fromHeading }) { drafts.removeAll { $0.fromHeading } }
         collapseRegionDuplicates()
         collapseRestatements()
-        // A headline announces what the body tells: its events stand only when the body codes none.
-        let body = drafts.filter { !$0.fromHeading }
-        let kept = body.isEmpty ? drafts : body
+        let kept = drafts
         var events: [Event] = []
         for (n, d) in kept.enumerated() {
             var e = d.event

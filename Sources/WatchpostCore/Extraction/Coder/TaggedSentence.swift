@@ -64,13 +64,16 @@ struct SentenceTagger: Sendable {
             }
         }
         let day = dateMentions.first(where: { $0.anchor != .background })?.start ?? currentDate ?? published
+        let actorMentions = actors.mentions(in: tokens, on: day)
+        let named = Set(actorMentions.filter { !$0.isGeneric }.flatMap { Array($0.tokenRange) })
         return TaggedSentence(
             sentence: sentence,
             tokens: tokens,
             triggers: words.triggers.matches(in: tokens),
             cues: cueMatches,
-            actors: actors.mentions(in: tokens, on: day),
-            places: geocoder.mentions(in: tokens, context: geo),
+            actors: actorMentions,
+            // A token is a name once: "TAF" is the Turkish army, not the village of Taf.
+            places: geocoder.mentions(in: tokens, context: geo).filter { p in !p.tokenRange.contains(where: named.contains) },
             dates: dateMentions,
             casualties: casualties.mentions(in: tokens)
         )
