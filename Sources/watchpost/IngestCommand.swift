@@ -84,11 +84,10 @@ struct IngestCommand: ParsableCommand {
     func makeExtract() throws -> (Document) throws -> [Event] {
         if let events {
             var byDoc: [String: [Event]] = [:]
-            let decoder = JSONDecoder()
             let text = try String(contentsOfFile: events, encoding: .utf8)
             for (n, line) in text.split(separator: "\n").enumerated() where !line.allSatisfy(\.isWhitespace) {
                 do {
-                    let e = try decoder.decode(Event.self, from: EventLine.filled(line))
+                    let e = try SchemaLines.event(from: line)
                     byDoc[e.doc, default: []].append(e)
                 } catch {
                     throw ValidationError("\(events):\(n + 1): not an event: \(error)")
@@ -98,15 +97,6 @@ struct IngestCommand: ParsableCommand {
         }
         let pipeline = Pipeline(preparer: try TextPreparer.standard(), extractor: try makeExtractor())
         return { pipeline.extract($0).events }
-    }
-}
-
-/// Event lines written by other tools (the gold files) may lack `evidence_ranges`, which `Event` requires.
-enum EventLine {
-    static func filled(_ line: Substring) throws -> Data {
-        guard var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return Data(line.utf8) }
-        if object["evidence_ranges"] == nil { object["evidence_ranges"] = [Any]() }
-        return try JSONSerialization.data(withJSONObject: object)
     }
 }
 

@@ -36,6 +36,62 @@ import WatchpostCore
         #expect(Set(perReport.filter { $0.id != "r3-2" }.compactMap(\.mergedID)) == [strike.id])
     }
 
+    /// Extraction noise: a report telling one strike twice, tellings that bridge, a loosely dated member.
+    @Test(arguments: Backend.allCases)
+    func aReportsRestatementsJoinTogetherAndSeparateEventsStayApart(_ backend: Backend) throws {
+        guard let store = try backend.makeStore() else { return }
+        defer { store.close() }
+        _ = try store.ingest(F.document("r1"), events: [F.event("r1", "r1-1", "2020-01-01")])
+        // r2 tells the strike, restates it region-level, and tells a separate clash 8 km away.
+        _ = try store.ingest(F.document("r2", outlet: "Monitor"), events: [
+            F.event("r2", "r2-1", "2020-01-01", actor1: "Masked Gunmen"),
+            F.event("r2", "r2-2", "2020-01-01", location: "Upland", lat: 35.3, lon: 36.3, geo: .region),
+            F.event("r2", "r2-3", "2020-01-01", type: .battles, sub: "Armed clash", actor1: "Hill Rebels", actor2: "Northern Army",
+                    location: "Kafr Sud", lat: 35.07, lon: 36.0),
+        ])
+        let mergedOf = Dictionary(uniqueKeysWithValues: try store.reportEvents(EventFilter()).map { ($0.id, $0.mergedID ?? "") })
+        #expect(mergedOf["r2-1"] == mergedOf["r1-1"] && mergedOf["r2-2"] == mergedOf["r1-1"])
+        #expect(mergedOf["r2-3"] != mergedOf["r1-1"])
+        let strike = try #require(try store.mergedEvent(id: mergedOf["r1-1"]!))
+        #expect(strike.links.first { $0.event == "r2-2" }?.reason.contains("its own report") == true)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aTellingBridgesTwoMergedEventsUnlessAReportIsInBoth(_ backend: Backend) throws {
+        guard let store = try backend.makeStore() else { return }
+        defer { store.close() }
+        // Two outlets blame different attackers; each founds a merged event.
+        _ = try store.ingest(F.document("r1"), events: [F.event("r1", "r1-1", "2020-01-01")])
+        _ = try store.ingest(F.document("r2", outlet: "Monitor"), events: [F.event("r2", "r2-1", "2020-01-01", actor1: "Hill Rebels")])
+        // One report tells two separate attacks at one place: they stay two merged events.
+        _ = try store.ingest(F.document("r3", outlet: "State"), events: [
+            F.event("r3", "r3-1", "2020-02-01"), F.event("r3", "r3-2", "2020-02-01", actor1: "Hill Rebels"),
+        ])
+        func mergedOf() throws -> [String: String] {
+            Dictionary(uniqueKeysWithValues: try store.reportEvents(EventFilter()).map { ($0.id, $0.mergedID ?? "") })
+        }
+        #expect(try mergedOf()["r1-1"] != mergedOf()["r2-1"])
+        // A third leaves the attacker unidentified: one strike after all.
+        _ = try store.ingest(F.document("r4", outlet: "Fourth"), events: [F.event("r4", "r4-1", "2020-01-01", actor1: "Masked Gunmen")])
+        _ = try store.ingest(F.document("r5", outlet: "Fifth"), events: [F.event("r5", "r5-1", "2020-02-01", actor1: "Masked Gunmen")])
+        let after = try mergedOf()
+        #expect(Set([after["r1-1"], after["r2-1"], after["r4-1"]]).count == 1)
+        #expect(after["r3-1"] != after["r3-2"])
+        #expect(try store.mergedEvent(id: after["r1-1"]!)?.links.contains { $0.reason.contains("bridged by r4") } == true)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func aLooselyDatedMemberDoesNotLetTheNextDayIn(_ backend: Backend) throws {
+        guard let store = try backend.makeStore() else { return }
+        defer { store.close() }
+        _ = try store.ingest(F.document("r1"), events: [F.event("r1", "r1-1", "2020-01-01")])
+        _ = try store.ingest(F.document("r2"), events: [F.event("r2", "r2-1", "2020-01-02", precision: .week)])
+        _ = try store.ingest(F.document("r3"), events: [F.event("r3", "r3-1", "2020-01-02")])
+        let mergedOf = Dictionary(uniqueKeysWithValues: try store.reportEvents(EventFilter()).map { ($0.id, $0.mergedID ?? "") })
+        #expect(mergedOf["r1-1"] == mergedOf["r2-1"])
+        #expect(mergedOf["r3-1"] != mergedOf["r1-1"])
+    }
+
     @Test(arguments: Backend.allCases)
     func reingestingChangesNothingAndAChangedReportReplacesOnlyItsEvents(_ backend: Backend) throws {
         guard let store = try backend.makeStore() else { return }

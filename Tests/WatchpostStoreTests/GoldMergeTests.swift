@@ -19,13 +19,13 @@ import WatchpostCore
         var events: [String: [Event]] = [:]
         var incident: [String: String] = [:]
         for line in lines {
-            let e = try GoldEvents.event(from: line)
+            let e = try SchemaLines.event(from: line)
             let g = try decoder.decode(GoldEvent.self, from: Data(line.utf8))
             events[e.doc, default: []].append(e)
             if g.optional != true { incident[e.id] = g.incident }
         }
         for line in try String(contentsOf: docs, encoding: .utf8).split(separator: "\n") {
-            let d = try GoldEvents.document(from: line)
+            let d = try SchemaLines.document(from: line)
             _ = try store.ingest(d, events: events[d.id] ?? [])
         }
         var merged: [String: String] = [:]
@@ -56,20 +56,19 @@ struct PairwiseScore {
     }
 }
 
-enum GoldEvents {
-    /// A gold line as an `Event`: gold has no evidence ranges, which `Event`'s decoder requires.
-    static func event(from line: Substring) throws -> Event {
-        try decode(Event.self, line, defaults: ["evidence_ranges": [Any]()])
-    }
-
-    /// A documents.jsonl line (plain text) as a `Document`.
-    static func document(from line: Substring) throws -> Document {
-        try decode(Document.self, line, defaults: ["format": "plain"])
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, _ line: Substring, defaults: [String: Any]) throws -> T {
-        var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] ?? [:]
-        for (key, value) in defaults where object[key] == nil || object[key] is NSNull { object[key] = value }
-        return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
+@Suite struct SchemaLinesTests {
+    @Test func goldLinesDecodeWithoutEvidenceRangesOrFormat() throws {
+        let event = try SchemaLines.event(from: """
+            {"doc": "d1", "id": "d1-1", "date": "2020-01-01", "date_end": null, "time_precision": 1, "event_type": "Battles", \
+            "sub_event_type": "Armed clash", "actor1": "Hill Rebels", "assoc_actor1": [], "actor2": null, "assoc_actor2": [], \
+            "location": "Tall Karam", "location_alternatives": [], "admin1": "Upland", "geo_precision": 1, "latitude": null, \
+            "longitude": null, "fatalities": null, "fatalities_qualifier": null, "claimed_by": null, \
+            "claim_status": "reported", "evidence": "Fighting.", "optional": false, "incident": "inc-01"}
+            """)
+        #expect(event.doc == "d1" && event.evidenceRanges.isEmpty && event.eventType == .battles)
+        let document = try SchemaLines.document(from: """
+            {"id": "d1", "url": null, "outlet": "Wire", "published": "2020-01-02", "text": "Fighting."}
+            """)
+        #expect(document.format == .plain && document.published == Day(iso: "2020-01-02"))
     }
 }

@@ -10,7 +10,16 @@ struct ActorSides: Sendable {
     private var sideOf: [String: String]
 
     init(table: [String: String]) {
-        sideOf = Dictionary(table.map { (Self.normalized($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
+        var sideOf: [String: String] = [:]
+        for (actor, side) in table.sorted(by: { $0.key < $1.key }) {
+            sideOf[Self.normalized(actor)] = side
+            // "NDF: National Defence Forces" is also written without its acronym.
+            if let colon = actor.range(of: ": ") {
+                let long = Self.normalized(String(actor[colon.upperBound...]))
+                if sideOf[long] == nil { sideOf[long] = side }
+            }
+        }
+        self.sideOf = sideOf
     }
 
     /// Reads `actor<TAB>side` lines; `#` starts a comment.
