@@ -53,8 +53,13 @@ enum PlaceChoice {
 
     /// A place phrase without its lower-case lead-in words ("near Tell Dam" → "Tell Dam").
     static func bareName(_ text: String) -> String {
+        // Lead-in and kind words around a name, whatever their case ("In Douma", "Raqqa city").
+        let around: Set<String> = ["in", "at", "near", "the", "of", "on", "into", "village", "town", "city", "outskirts",
+                                   "vicinity", "around", "outside", "inside", "neighbourhood", "neighborhood"]
         var words = text.split(separator: " ")
-        while let w = words.first, let c = w.unicodeScalars.first, !c.properties.isUppercase { words.removeFirst() }
+        while let w = words.first, let c = w.unicodeScalars.first,
+              !c.properties.isUppercase || around.contains(w.lowercased()) { words.removeFirst() }
+        while words.count > 1, let w = words.last, around.contains(w.lowercased()) { words.removeLast() }
         return words.joined(separator: " ")
     }
 
