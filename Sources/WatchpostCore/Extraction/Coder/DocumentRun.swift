@@ -75,6 +75,8 @@ struct DocumentRun {
         let names = t.nameTokensForEvents
         let live = t.triggers.filter { trig in
             !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
+                // "captured 5 soldiers": people, not a place, changed hands.
+                && !(trig.value.signal == .territory && t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) })
         }
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
         let ongoing = t.hasCue(.background) && !explicitDay
@@ -129,8 +131,12 @@ struct DocumentRun {
                                        participants: participants,
                                        claimant: attribution.claimant, civilians: coder.lexicon.actor(named: "civilians"))
         let actor1IsGovernment = roles.actor1.map { ["state_force", "police", "government"].contains($0.kind) } ?? false
+        let victimsAreArmed = roles.actor2?.isArmed == true || t.casualties.contains { c in
+            c.victimTokens.map { r in r.contains { coder.roles.victimNouns[t.word($0)] == .armed } } ?? false
+        } || !chosen.value.isStrong
         let (type, subType) = SubTypeRules.settle(chosen.value.signal, all: live, actor1IsGovernment: actor1IsGovernment,
-                                                  victimsAreCivilians: roles.victimsAreCivilians, hasKilling: !killed.isEmpty)
+                                                  victimsAreCivilians: roles.victimsAreCivilians, victimsAreArmed: victimsAreArmed,
+                                                  hasKilling: !killed.isEmpty)
         if roles.actor1 == nil, let claimant = attribution.claimant ?? outletVoiceClaimant, claimant.isParty,
            let side = claimant.isArmed ? claimant : claimant.side.flatMap({ coder.lexicon.actor(id: $0) }), side.isArmed,
            [.battles, .explosions, .violenceAgainstCivilians, .strategicDevelopments].contains(type),
@@ -386,7 +392,11 @@ struct DocumentRun {
     /// "despite the truce", "after a four-day battle", "amid clashes", "under the agreement".
     func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
         let adjunctPrepositions: Set<String> = ["despite", "under", "before", "after", "amid", "amidst", "following",
-                                                "during", "since", "violating", "violation", "ahead"]
+                                                "during", "since", "violating", "violation", "ahead", "against",
+                                                "condemn", "condemning", "denounce", "denouncing"]
+        // "the 2011 protests": an event of another year named as background.
+        if range.lowerBound > 0, t.tokens[range.lowerBound - 1].kind == .number, t.tokens[range.lowerBound - 1].text.count == 4,
+           let year = Int(t.tokens[range.lowerBound - 1].text), (1900...2100).contains(year) { return true }
         // Walk back over a plain noun phrase ("an intense round of"); a name, a verb form or a
         // punctuation mark ends it ("after HTS attacked" is a clause, not an adjunct).
         // "By deploying reinforcements, Turkey is sending a signal": a means, not a report of the act.

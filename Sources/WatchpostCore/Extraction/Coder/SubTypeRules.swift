@@ -69,19 +69,28 @@ enum SubTypeRules {
 
     /// Settles a class (territory, killing, protest) into one of the 25 sub-types.
     static func settle(_ signal: TriggerSignal, all triggers: [PhraseMatch<Trigger>], actor1IsGovernment: Bool,
-                       victimsAreCivilians: Bool, hasKilling: Bool) -> (EventType, String) {
+                       victimsAreCivilians: Bool, victimsAreArmed: Bool = true, hasKilling: Bool) -> (EventType, String) {
         var name = key(signal)
         switch signal {
         case .territory:
-            name = actor1IsGovernment ? "Government regains territory" : "Non-state actor overtakes territory"
+            // "took control ... without a fight after the rebels withdrew under the deal": a handover.
+            if triggers.contains(where: { key($0.value.signal) == "Non-violent transfer of territory" }) {
+                name = "Non-violent transfer of territory"
+            } else {
+                name = actor1IsGovernment ? "Government regains territory" : "Non-state actor overtakes territory"
+            }
         case .killing:
-            name = victimsAreCivilians ? "Attack" : "Armed clash"
+            name = victimsAreCivilians || !victimsAreArmed ? "Attack" : "Armed clash"
         case .intervention:
             name = "Protest with intervention"
         case .subType(let s):
             if s == "Peaceful protest" {
+                let damage = triggers.contains { ["Looting/property destruction", "Armed clash"].contains(key($0.value.signal)) }
                 if hasKilling || triggers.contains(where: { key($0.value.signal) == "KILLING" }) {
                     name = "Excessive force against protesters"
+                } else if damage {
+                    // Protesters storming, smashing, burning: a violent demonstration.
+                    name = "Violent demonstration"
                 } else if triggers.contains(where: { key($0.value.signal) == "INTERVENTION" || key($0.value.signal) == "Arrests" }) {
                     name = "Protest with intervention"
                 }
