@@ -75,8 +75,9 @@ struct DocumentRun {
         let names = t.nameTokensForEvents
         let live = t.triggers.filter { trig in
             !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
-                // "captured 5 soldiers": people, not a place, changed hands.
-                && !(trig.value.signal == .territory && t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) })
+                // "captured 5 soldiers", "weapons were seized": people or arms, not a place, changed hands.
+                && !(trig.value.signal == .territory && (t.places.isEmpty
+                    || t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) }))
         }
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
         let ongoing = t.hasCue(.background) && !explicitDay
@@ -378,6 +379,11 @@ struct DocumentRun {
             return r.location != last.event.location
         }
         let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
+        // "The protesters had gathered ...", "The clashes spread to ...": the same kind of event, referred back to.
+        if !newDay, !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),
+           let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {
+            return true
+        }
         if newPlace || newDay { return false }
         let s = chosen.tokenRange.lowerBound
         let isVerbForm = t.word(s).hasSuffix("ed")
@@ -419,8 +425,8 @@ struct DocumentRun {
     func isRetrospective(_ t: TaggedSentence) -> Bool {
         let words = t.tokens.map(\.folded)
         guard words.contains("since") else { return false }
-        // "since Saturday": a span of days, reported as one event with a range.
-        if let published = document.published,
+        // "since Saturday": a span of days, reported as one event with a range, unless it is a total.
+        if !words.contains("total"), let published = document.published,
            t.dates.contains(where: { ($0.start.map { published - $0 <= 14 } ?? false) && $0.anchor != .background }) { return false }
         return t.tokens.indices.contains { i in
             (words[i] == "have" || words[i] == "has") && t.tokens[i].text == t.tokens[i].text.lowercased()

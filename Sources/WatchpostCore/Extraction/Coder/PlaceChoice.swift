@@ -27,6 +27,11 @@ enum PlaceChoice {
             if (1...3).contains(where: { originWords.contains(t.word(s - $0)) }) { v -= 4 }
             if (1...3).contains(where: { locativeWords.contains(t.word(s - $0)) }) { v += 1 }
             if p.isRegion { v -= 2 }
+            // "north of Idlib city", "west of Daraa": a reference point for the place named before it.
+            let directions: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                                           "north-east", "north-west", "south-east", "south-west"]
+            if (1...3).contains(where: { directions.contains(t.word(s - $0)) }) && t.word(s - 1) == "of" || t.word(s - 2) == "of"
+                && directions.contains(t.word(s - 3)) { v -= 2 }
             if (1...2).contains(where: { t.word(s - $0) == "km" || t.word(s - $0) == "kilometres" || t.word(s - $0) == "kilometers" }) { v -= 3 }
             return v
         }

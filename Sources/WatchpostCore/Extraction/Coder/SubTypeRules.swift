@@ -27,6 +27,16 @@ enum SubTypeRules {
         precedence.firstIndex(of: key(s)) ?? precedence.count
     }
 
+    /// The event type a signal belongs to, where it does not depend on the context.
+    static func typeClass(_ s: TriggerSignal) -> EventType? {
+        switch s {
+        case .subType(let name): return EventTaxonomy.type(of: name)
+        case .territory: return .battles
+        case .intervention: return .protests
+        case .killing: return nil
+        }
+    }
+
     static let remote: Set<String> = ["Suicide bomb", "Chemical weapon", "Air/drone strike", "Remote explosive/landmine/IED",
                                       "Shelling/artillery/missile attack", "Grenade"]
 
