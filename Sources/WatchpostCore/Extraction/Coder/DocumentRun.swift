@@ -74,11 +74,13 @@ struct DocumentRun {
 
         let names = t.nameTokensForEvents
         let live = t.triggers.filter { trig in
-            !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
+            !isQuotedWord(t, trig.tokenRange) && !isInSeries(t, trig.tokenRange)
+                && !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
                 // "captured 5 soldiers", "weapons were seized": people or arms, not a place, changed hands.
                 && !(trig.value.signal == .territory && (t.places.isEmpty
                     || t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) }))
         }
+        if updatesToll(t) { return }
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
         let ongoing = t.hasCue(.background) && !explicitDay
         guard !ongoing, !isRetrospective(t), let chosen = SubTypeRules.choose(live.filter { !isCountOfEvents(t, $0.tokenRange) }) else {
@@ -357,6 +359,33 @@ struct DocumentRun {
         lastDyad = (first, second)
     }
 
+    /// "The death toll of the strike has risen to four": the toll of the event told before, replaced.
+    mutating func updatesToll(_ t: TaggedSentence) -> Bool {
+        let words = Set(t.tokens.map(\.folded))
+        guard words.contains("toll"), !words.isDisjoint(with: ["risen", "rose", "rises", "climbed", "reached", "increased"]),
+              !t.places.contains(where: { p in p.resolved.map { r in !drafts.contains { $0.event.location == r.location } } ?? false }),
+              let count = t.tokens.indices.reversed().first(where: { t.tokens[$0].kind == .number && t.word($0 - 1) == "to" })
+                .flatMap({ Int(t.tokens[$0].text.filter(\.isNumber)) })
+                ?? t.casualties.compactMap(\.count).last,
+              let last = drafts.indices.last(where: { !drafts[$0].fromHeading }) else { return false }
+        if !words.contains("since") {
+            drafts[last].event.fatalities = count
+            drafts[last].event.evidence += " " + t.sentence.text
+            drafts[last].event.evidenceRanges.append(t.sentence.rawRange)
+        }
+        return true
+    }
+
+    /// An event word quoted as a word ("use the word \"neutralised\""), not as a report.
+    func isQuotedWord(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        t.word(range.lowerBound - 1) == "\"" && t.word(range.upperBound) == "\""
+    }
+
+    /// "the latest in a series of attacks", "a wave of arrests": a tally of events, not one.
+    func isInSeries(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+        (1...4).contains { ["series", "wave", "string", "spate"].contains(t.word(range.lowerBound - $0)) }
+    }
+
     /// A sentence that tells more about the event just coded rather than a new one: its event word
     /// is a definite noun ("the attack", "this raid", "the previous one" aside) or a bare toll
     /// ("6 soldiers were killed"), and it names no new place and no new day.
@@ -379,6 +408,9 @@ struct DocumentRun {
             return r.location != last.event.location
         }
         let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
+        // "The operation was carried out with ...", "An exchange of fire followed": the event told before.
+        let opener = ["the", "this"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush", "bombing"].contains(t.word(1))
+        if !newPlace, !newDay, opener || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
         // "The protesters had gathered ...", "The clashes spread to ...": the same kind of event, referred back to.
         if !newDay, !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),
            let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {

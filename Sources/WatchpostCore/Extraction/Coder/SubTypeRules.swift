@@ -51,7 +51,7 @@ enum SubTypeRules {
         if let disruption = live.first(where: { key($0.value.signal) == "Disrupted weapons use" }) {
             let governs = live.contains {
                 remote.contains(key($0.value.signal)) && $0.tokenRange.lowerBound > disruption.tokenRange.lowerBound
-                    && $0.tokenRange.lowerBound - disruption.tokenRange.upperBound <= 6
+                    && $0.tokenRange.lowerBound - disruption.tokenRange.upperBound <= 10
             }
             if governs { return disruption }
         }
