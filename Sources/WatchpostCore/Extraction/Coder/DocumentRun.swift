@@ -157,8 +157,8 @@ struct DocumentRun {
             || !participants.contains(where: { $0.actor.isArmed && $0.actor.name != roles.actor2?.name }),
            let name = previous.event.actor1, let actor = coder.lexicon.actor(named: name) {
             inheritedClaimant = previous.claimant
-            // A clause that names no perpetrator continues the one before it ("Intense fighting was also
-            // ongoing near X."): same perpetrator.
+            // A clause that names no perpetrator continues the one before it ("Heavy fighting also went
+            // on at Y."): same perpetrator.
             roles.actor1 = actor
             if roles.actor2 == nil, let name2 = previous.event.actor2 { roles.actor2 = coder.lexicon.actor(named: name2) }
         }
