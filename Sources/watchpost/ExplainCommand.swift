@@ -22,7 +22,14 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let coder = try EventCoder.standard()
         let preparer = try TextPreparer.standard()
-        try DocumentReader(options: .init(published: published.flatMap(Day.init(iso:)))).read(inputs) { item in
+        var day: Day? = nil
+        if let published {
+            guard let parsed = Day(iso: published) else {
+                throw ValidationError("--published: not a YYYY-MM-DD date: \(published)")
+            }
+            day = parsed
+        }
+        DocumentReader(options: .init(published: day)).read(inputs) { item in
             switch item {
             case .error(let e):
                 FileHandle.standardError.write(Data("watchpost: \(e)\n".utf8))
