@@ -72,6 +72,21 @@ struct DocumentRun {
         if ClaimRules.doubts(t) { doubt(t) }
         recordDyad(t)
 
+        let clauses = t.clauses()
+        for (n, clause) in clauses.enumerated() {
+            var clauseAttribution = attribution
+            if let m = attribution.mention {
+                // The claimant's mention, re-based to the clause it stands in (if it does).
+                clauseAttribution.mention = clause.actors.first { $0.text == m.text && $0.actor == m.actor }
+            }
+            let clauseDated = clause.dates.first { $0.anchor != .background && $0.start != nil } ?? dated
+            code(clause, sentence: sentence, attribution: clauseAttribution, dated: clauseDated, mayFollowUp: n == 0)
+        }
+    }
+
+    /// Codes the event of one clause, or passes the clause on as a follow-up of the event before.
+    mutating func code(_ t: TaggedSentence, sentence: Sentence, attribution: Attribution, dated: DateMention?, mayFollowUp: Bool) {
+        var attribution = attribution
         let names = t.nameTokensForEvents
         let live = t.triggers.filter { trig in
             !isQuotedWord(t, trig.tokenRange) && !isInSeries(t, trig.tokenRange)
@@ -84,7 +99,7 @@ struct DocumentRun {
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
         let ongoing = t.hasCue(.background) && !explicitDay
         guard !ongoing, !isRetrospective(t), let chosen = SubTypeRules.choose(live.filter { !isCountOfEvents(t, $0.tokenRange) }) else {
-            followUp(t, attribution: attribution)
+            if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
 
@@ -122,11 +137,11 @@ struct DocumentRun {
         }
         let killed = t.casualties.filter { $0.outcome == .killed }
         if !chosen.value.isStrong && participants.isEmpty && killed.isEmpty {
-            followUp(t, attribution: attribution)
+            if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
         if isElaboration(t, chosen: chosen, live: live, participants: participants) {
-            followUp(t, attribution: attribution)
+            if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
 
@@ -206,7 +221,7 @@ struct DocumentRun {
 
         if let published = document.published, let d = dated?.start, published - d > 60 {
             // Months before the report: history told as background ("The revolution began in March 2011").
-            followUp(t, attribution: attribution)
+            if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
         // Date: the clause's own, else the one in force from earlier sentences, else the publication
