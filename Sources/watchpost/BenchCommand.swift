@@ -37,7 +37,7 @@ struct BenchCommand: ParsableCommand {
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
 
         func row(_ name: String, _ value: String) {
-            print(String(format: "%-44@ %@", name as NSString, value as NSString))
+            print(name.padding(toLength: max(46, name.count + 1), withPad: " ", startingAt: 0) + value)
         }
         print("watchpost bench: \(BenchMeasurements.machine())")
         print("corpus: \(corpus.distinctCount) distinct reports from \(sources.joined(separator: ", ")), repeated to "
@@ -48,12 +48,14 @@ struct BenchCommand: ParsableCommand {
         // Warm-up on a few reports, so that lazy first-use costs are not in the single-core figure.
         _ = BenchMeasurements.singleThreaded(pipeline, Array(corpus.documents.prefix(corpus.distinctCount)))
         let single = BenchMeasurements.singleThreaded(pipeline, corpus.documents)
-        row("extraction, 1 thread", String(format: "%.2f MB/s, %.0f reports/s (%d events)",
-                                           single.megabytesPerSecond, single.documentsPerSecond, single.events))
+        row("extraction, 1 thread", String(format: "%.2f MB/s, %.0f reports/s, %.2f MB per CPU-second (%d events)",
+                                           single.megabytesPerSecond, single.documentsPerSecond,
+                                           single.megabytesPerCPUSecond, single.events))
         let all = BenchMeasurements.parallel(pipeline, corpus.documents, threads: cores)
-        row("extraction, \(cores) threads", String(format: "%.2f MB/s, %.0f reports/s (%.2fx)",
+        row("extraction, \(cores) threads", String(format: "%.2f MB/s, %.0f reports/s (%.2fx), %.2f MB per CPU-second",
                                                    all.megabytesPerSecond, all.documentsPerSecond,
-                                                   all.megabytesPerSecond / single.megabytesPerSecond))
+                                                   all.megabytesPerSecond / single.megabytesPerSecond,
+                                                   all.megabytesPerCPUSecond))
         let perDay = 700_000 / all.documentsPerSecond / 60
         row("700k reports of this mix, \(cores) threads", String(format: "%.1f min", perDay))
         row("peak RSS, bench process", String(format: "%.0f MB (corpus held in memory)", BenchMeasurements.peakResidentMB()))

@@ -8,8 +8,12 @@ struct ThroughputResult {
     var documents: Int
     var events: Int
     var seconds: Double
+    /// Process CPU time (user + system) the run took: on a shared machine, wall time includes
+    /// waiting for other processes; CPU time does not.
+    var cpuSeconds: Double
 
     var megabytesPerSecond: Double { Double(bytes) / 1_000_000 / seconds }
+    var megabytesPerCPUSecond: Double { Double(bytes) / 1_000_000 / cpuSeconds }
     var documentsPerSecond: Double { Double(documents) / seconds }
 }
 
@@ -22,11 +26,13 @@ enum BenchMeasurements {
     /// The whole pipeline over every document, on this thread.
     static func singleThreaded(_ pipeline: Pipeline, _ documents: [Document]) -> ThroughputResult {
         var events = 0
+        let cpu = cpuSeconds()
         let elapsed = ContinuousClock().measure {
             for d in documents { events += pipeline.extract(d).events.count }
         }
         return ThroughputResult(threads: 1, bytes: documents.reduce(0) { $0 + $1.text.utf8.count },
-                                documents: documents.count, events: events, seconds: seconds(elapsed))
+                                documents: documents.count, events: events, seconds: seconds(elapsed),
+                                cpuSeconds: cpuSeconds() - cpu)
     }
 
     /// The whole pipeline with documents dealt round-robin to `threads` workers of Dispatch's
@@ -34,6 +40,7 @@ enum BenchMeasurements {
     /// and gazetteer, read-only).
     static func parallel(_ pipeline: Pipeline, _ documents: [Document], threads: Int) -> ThroughputResult {
         let counts = EventCounts(threads)
+        let cpu = cpuSeconds()
         let elapsed = ContinuousClock().measure {
             DispatchQueue.concurrentPerform(iterations: threads) { t in
                 var n = 0
@@ -42,7 +49,8 @@ enum BenchMeasurements {
             }
         }
         return ThroughputResult(threads: threads, bytes: documents.reduce(0) { $0 + $1.text.utf8.count },
-                                documents: documents.count, events: counts.total, seconds: seconds(elapsed))
+                                documents: documents.count, events: counts.total, seconds: seconds(elapsed),
+                                cpuSeconds: cpuSeconds() - cpu)
     }
 
     /// One event count per worker; each worker writes only its own slot, so no lock is needed.
@@ -81,6 +89,14 @@ enum BenchMeasurements {
         }
         process.waitUntilExit()
         return ChildRun(toFirstEvent: firstLine, toExit: seconds(clock.now - start), status: process.terminationStatus)
+    }
+
+    /// User + system CPU time of this process so far, all threads.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+        return s(usage.ru_utime) + s(usage.ru_stime)
     }
 
     static func median(_ values: [Double]) -> Double {
