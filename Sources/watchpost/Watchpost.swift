@@ -14,6 +14,10 @@ struct Watchpost: ParsableCommand {
             ExtractCommand.self,
             GazetteerCommand.self,
             ExplainCommand.self,
+            IngestCommand.self,
+            EventsCommand.self,
+            ExportCommand.self,
+            MergeCommand.self,
             BenchCommand.self,
         ]
     )

@@ -9,9 +9,16 @@ public struct Gazetteer: Sendable {
     let folder: NameFolder
     private let plainIndex: [String: [Int32]]
     private let looseIndex: [String: [Int32]]
-    private let skeletonIndex: [String: [Int32]]
-    /// Loose keys grouped by length, for the fuzzy last resort.
-    private let looseByLength: [Int: [String]]
+    /// Consonant skeleton → the loose keys that have it, so a skeleton hit can be checked by edit distance.
+    private let skeletonIndex: [String: [String]]
+    /// Loose keys grouped by length and first letter, for the fuzzy last resort.
+    private let looseByLengthAndFirst: [Int: [String]]
+    /// Loose keys of the first (non-article) word of every name, and every whole loose key: a name
+    /// can only start at a word whose key is here ("kafrlosin" is a whole key of "Kafr Losin").
+    private let nameStarts: Set<String>
+    /// First words that begin many multi-word names ("Bab", "Tall"): a run starting with one names a
+    /// place of its own ("Bab Touma"), not the place called by the head word alone.
+    private let compoundHeads: Set<String>
     /// Per governorate: centroid and extent, for the representative points of regions.
     let admin1Frames: [String: AdminFrame]
     /// Loose keys of governorate names and their variants → the admin1 name places carry.
@@ -51,7 +58,8 @@ public struct Gazetteer: Sendable {
     init(rows: [GazetteerFile.Row], folder: NameFolder) {
         self.folder = folder
         var places: [Place] = []
-        var plain: [String: [Int32]] = [:], loose: [String: [Int32]] = [:], skeleton: [String: [Int32]] = [:]
+        var plain: [String: [Int32]] = [:], loose: [String: [Int32]] = [:], skeleton: [String: [String]] = [:]
+        var starts = Set<String>(), headCounts: [String: Int] = [:]
         places.reserveCapacity(rows.count)
         plain.reserveCapacity(rows.count * 3)
         loose.reserveCapacity(rows.count * 3)
@@ -65,18 +73,29 @@ public struct Gazetteer: Sendable {
             let i = Int32(places.count)
             places.append(row.place)
             for name in [row.place.name] + row.variants {
-                let k = folder.keys(name)
+                let words = NameFolder.words(of: name)
+                let k = folder.keys(words: words)
                 add(k.plain, i, to: &plain)
                 add(k.loose, i, to: &loose)
                 // Short skeletons ("hm", "sd") match too much to be evidence.
-                if k.skeleton.count >= 3 { add(k.skeleton, i, to: &skeleton) }
+                if k.skeleton.count >= 3, !(skeleton[k.skeleton]?.contains(k.loose) ?? false) {
+                    skeleton[k.skeleton, default: []].append(k.loose)
+                }
+                starts.insert(k.loose)
+                if let head = words.firstIndex(where: { !folder.isArticle($0) }) {
+                    let headKey = folder.wordKey(words[head])
+                    starts.insert(headKey)
+                    if words.count - head >= 2 { headCounts[headKey, default: 0] += 1 }
+                }
             }
         }
         self.places = places
         plainIndex = plain
         looseIndex = loose
         skeletonIndex = skeleton
-        looseByLength = Dictionary(grouping: loose.keys, by: \.count)
+        looseByLengthAndFirst = Dictionary(grouping: loose.keys, by: { Self.bucket($0.utf8.count, $0.utf8.first ?? 0) })
+        nameStarts = starts
+        compoundHeads = Set(headCounts.filter { $0.value >= Self.compoundHeadMinimum }.keys)
         admin1Frames = Self.frames(places)
         var byKey: [String: String] = [:]
         for row in rows where row.place.kind == "governorate" {
@@ -85,6 +104,18 @@ public struct Gazetteer: Sendable {
         }
         admin1ByKey = byKey
     }
+
+    /// How many multi-word names must begin with a word for it to be a compound head.
+    static let compoundHeadMinimum = 4
+
+    private static func bucket(_ length: Int, _ first: UInt8) -> Int { length << 8 | Int(first) }
+
+    /// Whether a name may start at a word with this key (`NameFolder.wordKey`): one set lookup that
+    /// rules out most capitalized words of a sentence before any span is folded.
+    func mayStartName(_ wordKey: String) -> Bool { nameStarts.contains(wordKey) }
+
+    /// Whether the word (key) begins many multi-word names, so that alone it is not a name.
+    func isCompoundHead(_ wordKey: String) -> Bool { compoundHeads.contains(wordKey) }
 
     /// The admin1 name places carry for a hint written another way ("Idleb" → "Idlib").
     func canonicalAdmin1(_ hint: String) -> String {
@@ -123,36 +154,48 @@ public struct Gazetteer: Sendable {
         var level: MatchLevel
     }
 
-    /// Places whose names match these keys, at the best level that matches anything.
-    func matches(_ k: NameFolder.Keys, allowSkeleton: Bool = true, allowFuzzy: Bool = false) -> [Match] {
+    /// Places whose names match these keys exactly or by transliteration key.
+    func matches(_ k: NameFolder.Keys) -> [Match] {
         var seen = Set<Int32>()
         var out: [Match] = []
-        func collect(_ ids: [Int32]?, _ level: MatchLevel) {
-            for i in ids ?? [] where seen.insert(i).inserted { out.append(Match(index: Int(i), level: level)) }
-        }
-        collect(plainIndex[k.plain], .exact)
-        collect(looseIndex[k.loose], .loose)
-        if out.isEmpty, allowSkeleton { collect(skeletonIndex[k.skeleton], .skeleton) }
-        if out.isEmpty, allowFuzzy { out = fuzzy(k.loose) }
+        for i in plainIndex[k.plain] ?? [] where seen.insert(i).inserted { out.append(Match(index: Int(i), level: .exact)) }
+        for i in looseIndex[k.loose] ?? [] where seen.insert(i).inserted { out.append(Match(index: Int(i), level: .loose)) }
         return out
     }
 
-    /// Hand-written bounded Levenshtein over keys of similar length: no listed library offers it,
-    /// and it runs only as a last resort on one phrase.
-    private func fuzzy(_ key: String) -> [Match] {
-        let q = Array(key.utf8)
-        guard q.count >= 5 else { return [] }
+    /// Near misses of a name: places whose consonant skeleton is the same, or whose loose key is a
+    /// bounded edit away (skeleton hits: one edit up to 8 letters, two from 9, five letters at least;
+    /// other spellings: one edit from 5 letters, two from 11). The
+    /// bound applies to skeleton hits too: "Monitor" and "Muntar" share a skeleton but not a spelling.
+    /// `bounded: false` (a phrase known to be a place) takes every skeleton hit, however far its spelling.
+    func nearMatches(_ k: NameFolder.Keys, bounded: Bool = true) -> [Match] {
+        let q = Array(k.loose.utf8)
+        guard q.count >= 5 || !bounded else { return [] }
         let bound = q.count >= 9 ? 2 : 1
-        var out: [Match] = []
         var seen = Set<Int32>()
-        for len in (q.count - bound)...(q.count + bound) {
-            for candidate in looseByLength[len] ?? [] where Self.distance(q, Array(candidate.utf8), bound: bound) <= bound {
+        var out: [Match] = []
+        for candidate in skeletonIndex[k.skeleton] ?? [] where !bounded || Self.distance(q, Array(candidate.utf8), bound: bound) <= bound {
+            for i in looseIndex[candidate] ?? [] where seen.insert(i).inserted { out.append(Match(index: Int(i), level: .skeleton)) }
+        }
+        // In running text edit hits also need the document's governorate (Geocoder): short names have many neighbours.
+        let editBound = q.count >= 11 ? 2 : 1
+        guard q.count >= 5 else { return out }
+        // Same first letter: transliteration folding already unifies first letters, and it keeps the scan short.
+        for len in (q.count - editBound)...(q.count + editBound) {
+            for candidate in looseByLengthAndFirst[Self.bucket(len, q[0])] ?? []
+            where Self.distance(q, Array(candidate.utf8), bound: editBound) <= editBound {
                 for i in looseIndex[candidate] ?? [] where seen.insert(i).inserted {
                     out.append(Match(index: Int(i), level: .fuzzy))
                 }
             }
         }
         return out
+    }
+
+    /// Exact or key matches, else the near misses: what a phrase known to be a place may mean.
+    func anyMatches(_ k: NameFolder.Keys) -> [Match] {
+        let found = matches(k)
+        return found.isEmpty ? nearMatches(k, bounded: false) : found
     }
 
     static func distance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int {
@@ -173,7 +216,7 @@ public struct Gazetteer: Sendable {
 
     /// Candidates for a name, scored, with the reason for each score; best first.
     public func lookup(_ name: String, near admin1: String? = nil) -> [PlaceCandidate] {
-        let found = matches(folder.keys(name), allowFuzzy: true)
+        let found = anyMatches(folder.keys(name))
         let context = GeoContext(admin1Hints: admin1.map { [$0] } ?? [])
         return PlaceScorer.rank(found, in: self, context: context, impliedKinds: [])
     }

@@ -8,6 +8,9 @@ struct GeoPhrases: Sendable {
         var precision: Int
         var kind: String?
         var label: String
+        /// A lead-in after which a capitalized name is a place even when the gazetteer lacks it
+        /// ("the village of X", "near X"; not "in X", which precedes dates and organisations too).
+        var opensNames = false
     }
 
     struct Region: Sendable {
@@ -37,7 +40,8 @@ struct GeoPhrases: Sendable {
             let words = NameFolder.words(of: f[1])
             guard let first = words.first else { continue }
             let p = Phrase(words: words, precision: f.count > 2 ? Int(f[2]) ?? 1 : 1,
-                           kind: f.count > 3 && !f[3].isEmpty ? f[3] : nil, label: f.count > 2 ? f[2] : f[1])
+                           kind: f.count > 3 && !f[3].isEmpty ? f[3] : nil, label: f.count > 2 ? f[2] : f[1],
+                           opensNames: f.count > 4 && f[4] == "open")
             switch f[0] {
             case "leadin": leadins[first, default: []].append(p)
             case "direction": directions[first, default: []].append(Phrase(words: words, precision: 3, kind: f.count > 3 ? f[3] : "C", label: f[2]))

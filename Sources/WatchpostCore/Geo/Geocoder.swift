@@ -29,17 +29,39 @@ public struct Geocoder: Sendable {
         var folded: String
         var isWord: Bool
         var isCapitalized: Bool
+        /// Written in capitals throughout ("MONITOR"): a header or an acronym, never a near-miss spelling.
+        var isAllCaps: Bool
+        /// A hyphen stood right before it ("Palmyra-Deir"): where a two-place road name may split.
+        var afterHyphen: Bool
+    }
+
+    /// What a phrase found in a sentence stands for, before it is resolved in context.
+    enum Target {
+        case places([Gazetteer.Match])
+        case region(GeoPhrases.Region)
+        /// A name the gazetteer lacks, kept because its context says it is a place.
+        case unknown
+        /// "the Aleppo-Damascus road": the road between two places, reported at the first.
+        case road(from: [Gazetteer.Match], to: [Gazetteer.Match])
     }
 
     /// A phrase found before it is resolved in context.
     struct RawMention {
         var units: Range<Int>
+        /// The name itself, without lead-in or feature words.
+        var name: Range<Int>
         var leadin: GeoPhrases.Phrase?
         var direction: GeoPhrases.Phrase?
         var regionish: Bool          // a region word or region lead came with it
         var feature: GeoPhrases.Phrase?
-        var region: GeoPhrases.Region?
-        var matches: [Gazetteer.Match]
+        var target: Target
+        /// Keys to look for near-miss spellings when the exact hits are small places outside the
+        /// document's governorates (decided in context).
+        var nearKeys: NameFolder.Keys?
+        /// Edit-distance hits in running text count only inside the document's governorates.
+        var editHitsNeedHint = false
+        /// The road's name as written, without "the" ("Aleppo-Damascus road").
+        var roadName: String?
     }
 
     // MARK: - Public API
@@ -47,7 +69,7 @@ public struct Geocoder: Sendable {
     /// Every place or region phrase in a sentence, resolved in the given context. Longest match wins.
     public func mentions(in tokens: [Token], context: GeoContext) -> [PlaceMention] {
         let units = Self.units(tokens)
-        let raws = scan(units, requireCapital: true)
+        let raws = scan(units, inRunningText: true)
         return resolveAll(raws, units: units, tokens: tokens, context: context)
     }
 
@@ -55,14 +77,14 @@ public struct Geocoder: Sendable {
     public func resolve(_ phrase: String, context: GeoContext) -> ResolvedPlace? {
         let tokens = Tokenizer.tokenize(phrase)
         let units = Self.units(tokens)
-        let raws = scan(units, requireCapital: false)
+        let raws = scan(units, inRunningText: false)
         let mentions = resolveAll(raws, units: units, tokens: tokens, context: context)
         if let best = mentions.filter({ $0.resolved != nil })
             .max(by: { $0.tokenRange.count < $1.tokenRange.count }), best.tokenRange.count * 2 >= tokens.count {
             return best.resolved
         }
         // Last resort: the whole phrase, with the fuzzy match.
-        let found = gazetteer.matches(gazetteer.folder.keys(phrase), allowFuzzy: true)
+        let found = gazetteer.anyMatches(gazetteer.folder.keys(phrase))
         guard let top = PlaceScorer.rank(found, in: gazetteer, context: context, impliedKinds: []).first else {
             return mentions.first(where: { $0.resolved != nil })?.resolved
         }
@@ -71,41 +93,93 @@ public struct Geocoder: Sendable {
 
     // MARK: - Scanning
 
+    /// How far before its first capitalized word a phrase may start ("in the vicinity of the ...").
+    private let reach = 8
+
     static func units(_ tokens: [Token]) -> [Unit] {
         var units: [Unit] = []
         units.reserveCapacity(tokens.count)
-        for (i, t) in tokens.enumerated() where !(t.kind == .punctuation && (t.text == "-" || t.text == "\u{2010}")) {
-            units.append(Unit(token: i, folded: t.kind == .word ? t.folded : t.text, isWord: t.kind == .word,
-                              isCapitalized: t.kind == .word && t.isCapitalized))
+        var hyphen = false
+        for (i, t) in tokens.enumerated() {
+            if t.kind == .punctuation && (t.text == "-" || t.text == "\u{2010}") {
+                hyphen = true
+                continue
+            }
+            let isWord = t.kind == .word
+            let capital = isWord && t.isCapitalized
+            units.append(Unit(token: i, folded: isWord ? t.folded : t.text, isWord: isWord, isCapitalized: capital,
+                              isAllCaps: capital && Self.isAllCaps(t.text), afterHyphen: hyphen))
+            hyphen = false
         }
         return units
     }
 
-    private func scan(_ units: [Unit], requireCapital: Bool) -> [RawMention] {
+    private static func isAllCaps(_ text: String) -> Bool {
+        var letters = 0
+        for u in text.unicodeScalars where u.properties.isAlphabetic {
+            if u.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// A name right after a place and list glue (", ", "and", ", and"): a member of the same list.
+    struct ListContext {
+        /// The lead-in of the list's first member when it names a kind ("the villages of").
+        var leadin: GeoPhrases.Phrase?
+        /// After "and"/"or": the last member. After a bare comma an unknown name must be followed by more glue.
+        var isLast: Bool
+    }
+
+    private func scan(_ units: [Unit], inRunningText: Bool) -> [RawMention] {
         let words = units.map(\.folded)
+        // The nearest capitalized word at or after each unit: a phrase needs one within reach, so
+        // most positions of a sentence are passed over with one comparison.
+        var nextCapital = [Int](repeating: units.count + reach + 1, count: units.count + 1)
+        for k in stride(from: units.count - 1, through: 0, by: -1) where units[k].isCapitalized { 
+            for m in stride(from: k, through: max(0, k - reach), by: -1) where nextCapital[m] > k { nextCapital[m] = k }
+        }
         var out: [RawMention] = []
+        var list: (start: Int, context: ListContext)?
         var i = 0
         while i < units.count {
-            if let m = mention(at: i, units: units, words: words, requireCapital: requireCapital) {
-                out.append(m)
-                i = m.units.upperBound
-            } else {
+            if inRunningText, nextCapital[i] - i > reach {
                 i += 1
+                continue
+            }
+            let member = list.flatMap { $0.start == i ? $0.context : nil }
+            guard let m = mention(at: i, units: units, words: words, inRunningText: inRunningText, list: member) else {
+                i += 1
+                continue
+            }
+            out.append(m)
+            i = m.units.upperBound
+            list = nil
+            if case .region = m.target { continue }
+            if m.regionish { continue }
+            var g = i
+            var glued = false, last = false
+            if g < words.count, words[g] == "," { g += 1; glued = true }
+            if g < words.count, words[g] == "and" || words[g] == "or" { g += 1; glued = true; last = true }
+            if glued {
+                let leadin = (m.leadin?.kind != nil ? m.leadin : nil) ?? member?.leadin
+                list = (g, ListContext(leadin: leadin, isLast: last))
             }
         }
         return out
     }
 
-    private func mention(at start: Int, units: [Unit], words: [String], requireCapital: Bool) -> RawMention? {
+    private func mention(at start: Int, units: [Unit], words: [String], inRunningText: Bool,
+                         list: ListContext?) -> RawMention? {
+        // A named region may begin with a grammar word ("east of the Euphrates"): try it first.
+        if let (region, end) = namedRegion(at: start, words: words) {
+            return RawMention(units: start..<end, name: start..<end, leadin: nil, direction: nil, regionish: true,
+                              feature: nil, target: .region(region))
+        }
         var j = start
         var leadin: GeoPhrases.Phrase?
         var direction: GeoPhrases.Phrase?
         var regionish = false
-        // A named region may begin with a grammar word ("east of the Euphrates"): try it first.
-        if let (region, end) = namedRegion(at: start, words: words) {
-            return RawMention(units: start..<end, leadin: nil, direction: nil, regionish: true, feature: nil,
-                              region: region, matches: [])
-        }
         if let l = GeoPhrases.match(phrases.leadins, words, at: j) {
             leadin = l
             j += l.words.count
@@ -125,65 +199,144 @@ public struct Geocoder: Sendable {
         }
         guard j < units.count else { return nil }
         if let (region, end) = namedRegion(at: j, words: words) {
-            return RawMention(units: start..<end, leadin: leadin, direction: direction, regionish: true, feature: nil,
-                              region: region, matches: [])
+            return RawMention(units: start..<end, name: j..<end, leadin: leadin, direction: direction, regionish: true,
+                              feature: nil, target: .region(region))
         }
+        let folder = gazetteer.folder
         // The name: a run of words, starting capitalized (or with an article glued to a capital).
-        var first = j
-        if words[j].count <= 3, gazetteer.folder.isArticle(words[j]), j + 1 < units.count, units[j + 1].isCapitalized {
-            first = j
-        } else if requireCapital && !units[j].isCapitalized && !(leadin?.kind != nil && units[j].isWord) {
+        let first = j
+        let articleFirst = units[j].isWord && folder.isArticle(words[j]) && j + 1 < units.count
+            && units[j + 1].isCapitalized
+        // Not from the middle of a longer name: "Safa" of "Tulul al-Safa" is not a place of its own.
+        if articleFirst, j == start, j > 0, units[j - 1].isCapitalized, units[j].afterHyphen == false { return nil }
+        if inRunningText, !units[j].isCapitalized, !articleFirst, !(leadin?.kind != nil && units[j].isWord) {
             return nil
         }
         guard units[first].isWord else { return nil }
         var runEnd = first
         while runEnd < units.count, runEnd - first < maxNameWords, units[runEnd].isWord {
-            if runEnd > first, requireCapital, !units[runEnd].isCapitalized {
+            if runEnd > first, inRunningText, !units[runEnd].isCapitalized {
                 // lower-case articles inside a name ("Jisr al-Shughur"), then a capital must follow
-                guard gazetteer.folder.isArticle(words[runEnd]), runEnd + 1 < units.count,
-                      units[runEnd + 1].isCapitalized else { break }
+                guard folder.isArticle(words[runEnd]), runEnd + 1 < units.count, units[runEnd + 1].isCapitalized else { break }
             }
-            if runEnd > first, GeoPhrases.match(phrases.regionWords, words, at: runEnd) != nil
-                || GeoPhrases.match(phrases.features, words, at: runEnd) != nil, !units[runEnd].isCapitalized {
+            if runEnd > first, !units[runEnd].isCapitalized, GeoPhrases.match(phrases.regionWords, words, at: runEnd) != nil
+                || GeoPhrases.match(phrases.features, words, at: runEnd) != nil {
                 break
             }
             runEnd += 1
         }
+        // A name does not end with an article ("Tulul al-" of a longer name cut at maxNameWords).
+        while runEnd > first + 1, folder.isArticle(words[runEnd - 1]) { runEnd -= 1 }
         guard runEnd > first else { return nil }
         if first > 0, phrases.afterBlockers.contains(words[first - 1]) { return nil }
+
         let strongLeadin = leadin?.kind != nil
-        // Longest span first; a region word glued to the name may itself be a name ("Damascus countryside").
-        for end in stride(from: runEnd, to: first, by: -1) {
-            // "Hama Military Council" is an actor, but "Tabqa military airport" is a place's feature.
-            if end < units.count, phrases.beforeBlockers.contains(words[end]),
-               GeoPhrases.match(phrases.features, words, at: end) == nil { continue }
-            if end - first == 1, !strongLeadin, phrases.stopWords.contains(words[first]) { continue }
-            if end - first == 1, gazetteer.folder.isArticle(words[first]) { continue }
-            var after = end
-            if let rw = GeoPhrases.match(phrases.regionWords, words, at: end) {
-                let withWord = gazetteer.folder.keys(words: words[first..<(end + rw.words.count)])
-                let hits = gazetteer.matches(withWord, allowSkeleton: false)
-                if !hits.isEmpty {
-                    return RawMention(units: start..<(end + rw.words.count), leadin: leadin, direction: direction,
-                                      regionish: regionish, feature: nil, region: nil, matches: hits)
+        // Near-miss spellings need evidence that a place is meant: a lead-in, a list of places, or a
+        // phrase given as a place; and a spelling, not a header or acronym in capitals.
+        let runAllCaps = (first..<runEnd).allSatisfy { units[$0].isAllCaps || folder.isArticle(words[$0]) }
+        let nearAllowed = (leadin != nil || list != nil || !inRunningText) && !runAllCaps
+        let head = articleFirst ? first + 1 : first
+        let headKey = folder.wordKey(words[head])
+        let nameWordCount = (first..<runEnd).count { !folder.isArticle(words[$0]) }
+        let isCompound = nameWordCount >= 2 && gazetteer.isCompoundHead(headKey)
+
+        if let road = road(first..<runEnd, start: start, units: units, words: words, leadin: leadin) { return road }
+
+        if gazetteer.mayStartName(headKey) || nearAllowed {
+            // Longest span first; a region word glued to the name may itself be a name ("Damascus countryside").
+            for end in stride(from: runEnd, to: first, by: -1) {
+                let whole = end == runEnd
+                // "Hama Military Council" is an actor, but "Tabqa military airport" is a place's feature.
+                if end < units.count, phrases.beforeBlockers.contains(words[end]),
+                   GeoPhrases.match(phrases.features, words, at: end) == nil { continue }
+                if end - first == 1, !strongLeadin, phrases.stopWords.contains(words[first]) { continue }
+                if end - first == 1, folder.isArticle(words[first]) { continue }
+                // A part of a longer name is not that name's head alone: "Bab Touma" is not al-Bab.
+                if !whole, isCompound { continue }
+                if let rw = GeoPhrases.match(phrases.regionWords, words, at: end) {
+                    let hits = gazetteer.matches(folder.keys(words: words[first..<(end + rw.words.count)]))
+                    if !hits.isEmpty {
+                        return RawMention(units: start..<(end + rw.words.count), name: first..<(end + rw.words.count),
+                                          leadin: leadin, direction: direction, regionish: regionish, feature: nil,
+                                          target: .places(hits))
+                    }
                 }
+                let keys = folder.keys(words: words[first..<end])
+                var hits = gazetteer.matches(keys)
+                var nearKeys: NameFolder.Keys?
+                if whole, nearAllowed {
+                    if hits.isEmpty {
+                        hits = gazetteer.nearMatches(keys, bounded: inRunningText)
+                    } else {
+                        nearKeys = keys
+                    }
+                }
+                guard !hits.isEmpty else { continue }
+                var raw = placeMention(start: start, name: first..<end, leadin: leadin, direction: direction,
+                                       regionish: regionish, words: words, target: .places(hits), nearKeys: nearKeys)
+                raw.editHitsNeedHint = inRunningText
+                return raw
             }
-            let keys = gazetteer.folder.keys(words: words[first..<end])
-            let allowSkeleton = keys.skeleton.count >= 4 || strongLeadin
-            var hits = gazetteer.matches(keys, allowSkeleton: allowSkeleton)
-            if hits.isEmpty, strongLeadin, end == runEnd { hits = gazetteer.matches(keys, allowFuzzy: true) }
-            guard !hits.isEmpty || (strongLeadin && end == first + 1) else { continue }
-            var feature: GeoPhrases.Phrase?
-            var isRegion = regionish
-            if let rw = GeoPhrases.match(phrases.regionWords, words, at: after) {
-                isRegion = true
-                after += rw.words.count
-            } else if let f = GeoPhrases.match(phrases.features, words, at: after) {
-                feature = f
-                after += f.words.count
-            }
-            return RawMention(units: start..<after, leadin: leadin, direction: direction, regionish: isRegion,
-                              feature: feature, region: nil, matches: hits)
+        }
+        guard inRunningText, leadin?.opensNames == true || list != nil,
+              isUnknownName(first..<runEnd, units: units, words: words) else { return nil }
+        if let list, !list.isLast, leadin == nil {
+            // "A, B, ..." with B unknown: more of the list must follow, or B may be anything capitalized.
+            guard runEnd < words.count, words[runEnd] == "," || words[runEnd] == "and" || words[runEnd] == "or" else { return nil }
+        }
+        return placeMention(start: start, name: first..<runEnd, leadin: leadin ?? list?.leadin, direction: direction,
+                            regionish: regionish, words: words, target: .unknown, nearKeys: nil)
+    }
+
+    /// The mention of a name with what follows it: a region word ("countryside") or a feature ("hill").
+    private func placeMention(start: Int, name: Range<Int>, leadin: GeoPhrases.Phrase?, direction: GeoPhrases.Phrase?,
+                              regionish: Bool, words: [String], target: Target, nearKeys: NameFolder.Keys?) -> RawMention {
+        var after = name.upperBound
+        var feature: GeoPhrases.Phrase?
+        var isRegion = regionish
+        if let rw = GeoPhrases.match(phrases.regionWords, words, at: after) {
+            isRegion = true
+            after += rw.words.count
+        } else if let f = GeoPhrases.match(phrases.features, words, at: after) {
+            feature = f
+            after += f.words.count
+        }
+        var raw = RawMention(units: start..<after, name: name, leadin: leadin, direction: direction, regionish: isRegion,
+                             feature: feature, target: target)
+        raw.nearKeys = nearKeys
+        if case .unknown = target { raw.units = name }
+        return raw
+    }
+
+    /// A capitalized run the gazetteer lacks that may still be kept as a place: written as a name
+    /// (not in capitals), at least three letters, none of its words an actor's or a common word.
+    private func isUnknownName(_ run: Range<Int>, units: [Unit], words: [String]) -> Bool {
+        guard units[run.lowerBound].isCapitalized || gazetteer.folder.isArticle(words[run.lowerBound]) else { return false }
+        var letters = 0
+        for k in run {
+            if units[k].isAllCaps || phrases.stopWords.contains(words[k]) || phrases.afterBlockers.contains(words[k])
+                || phrases.beforeBlockers.contains(words[k]) { return false }
+            letters += words[k].utf8.count
+        }
+        if run.upperBound < words.count, phrases.beforeBlockers.contains(words[run.upperBound]) { return false }
+        return letters >= 3
+    }
+
+    /// "the Palmyra-Deir Ezzor highway", "the Aleppo-Damascus road": two known places joined by a
+    /// hyphen before a road word.
+    private func road(_ run: Range<Int>, start: Int, units: [Unit], words: [String], leadin: GeoPhrases.Phrase?) -> RawMention? {
+        guard run.count >= 2, let f = GeoPhrases.match(phrases.features, words, at: run.upperBound), f.kind == "road" else {
+            return nil
+        }
+        let folder = gazetteer.folder
+        for k in (run.lowerBound + 1)..<run.upperBound where units[k].afterHyphen
+            && !folder.isArticle(words[k - 1]) && !folder.isArticle(words[k]) {
+            let from = gazetteer.matches(folder.keys(words: words[run.lowerBound..<k]))
+            let to = gazetteer.matches(folder.keys(words: words[k..<run.upperBound]))
+            guard !from.isEmpty, !to.isEmpty else { continue }
+            let end = run.upperBound + f.words.count
+            return RawMention(units: start..<end, name: run.lowerBound..<end, leadin: leadin, direction: nil,
+                              regionish: false, feature: f, target: .road(from: from, to: to))
         }
         return nil
     }
@@ -205,10 +358,14 @@ public struct Geocoder: Sendable {
         // Governorates named in the sentence are hints for its other names ("Lataminah, in northern Hama").
         var sentenceHints: [String] = []
         for raw in raws {
-            if let r = raw.region { sentenceHints.append(r.admin1) }
-            if let m = raw.matches.first, gazetteer.places[m.index].kind == "governorate",
-               raw.regionish || raw.direction != nil, let a1 = gazetteer.places[m.index].admin1 {
-                sentenceHints.append(a1)
+            switch raw.target {
+            case .region(let r): sentenceHints.append(r.admin1)
+            case .places(let matches):
+                if let m = matches.first, gazetteer.places[m.index].kind == "governorate",
+                   raw.regionish || raw.direction != nil, let a1 = gazetteer.places[m.index].admin1 {
+                    sentenceHints.append(a1)
+                }
+            case .unknown, .road: continue
             }
         }
         var ctx = context
@@ -216,6 +373,11 @@ public struct Geocoder: Sendable {
         return raws.map { raw in
             let lo = units[raw.units.lowerBound].token, hi = units[raw.units.upperBound - 1].token
             let text = String(decoding: Self.slice(tokens, lo, hi), as: UTF8.self)
+            var raw = raw
+            if case .road = raw.target {
+                raw.roadName = String(decoding: Self.slice(tokens, units[raw.name.lowerBound].token,
+                                                           units[raw.name.upperBound - 1].token), as: UTF8.self)
+            }
             let (resolved, isRegion) = resolve(raw, context: ctx)
             return PlaceMention(tokenRange: lo..<(hi + 1), text: text, resolved: resolved, isRegion: isRegion)
         }
@@ -232,14 +394,26 @@ public struct Geocoder: Sendable {
     }
 
     private func resolve(_ raw: RawMention, context: GeoContext) -> (ResolvedPlace?, Bool) {
-        if let r = raw.region {
+        let implied = Set([raw.leadin?.kind, raw.feature?.kind].compactMap { $0 })
+        let matches: [Gazetteer.Match]
+        switch raw.target {
+        case .region(let r):
             let name = raw.direction.map { "\($0.label) \(r.name)" } ?? r.name
             return (ResolvedPlace(location: name, admin1: r.admin1, latitude: r.latitude, longitude: r.longitude,
                                   precision: GeoPrecision(rawValue: r.precision) ?? .region, place: nil, score: 0.9,
                                   reason: "named region"), true)
+        case .unknown:
+            return (nil, false)
+        case .road(let from, let to):
+            return (road(from: from, to: to, raw: raw, context: context), false)
+        case .places(var found):
+            if raw.editHitsNeedHint, !context.admin1Hints.isEmpty, found.allSatisfy({ $0.level == .fuzzy }) {
+                let hints = Set(context.admin1Hints.map { gazetteer.canonicalAdmin1($0) })
+                found.removeAll { !(gazetteer.places[$0.index].admin1.map(hints.contains) ?? false) }
+            }
+            matches = found + nearMissesInHintedGovernorates(raw, found, context: context)
         }
-        let implied = Set([raw.leadin?.kind, raw.feature?.kind].compactMap { $0 })
-        let ranked = PlaceScorer.rank(raw.matches, in: gazetteer, context: context, impliedKinds: implied)
+        let ranked = PlaceScorer.rank(matches, in: gazetteer, context: context, impliedKinds: implied, reasons: false)
         guard let top = ranked.first else { return (nil, raw.regionish) }
         // A governorate with a direction or a region word is a region: "southern Idlib countryside".
         let governorate = ranked.first { $0.place.kind == "governorate" }
@@ -249,8 +423,40 @@ public struct Geocoder: Sendable {
         }
         var p = max(raw.leadin?.precision ?? 1, raw.feature?.precision ?? 1)
         if raw.direction != nil || raw.regionish { p = max(p, 2) }
-        let result = resolved(top, precision: precision(of: top.place.kind, atLeast: p))
+        var result = resolved(top, precision: precision(of: top.place.kind, atLeast: p))
+        result.reason = explain(top, among: matches, context: context, implied: implied)
         return (result, false)
+    }
+
+    /// Reasons are words to build, so only the chosen candidate gets them.
+    private func explain(_ c: PlaceCandidate, among matches: [Gazetteer.Match], context: GeoContext,
+                         implied: Set<String>) -> String {
+        guard let m = matches.first(where: { gazetteer.places[$0.index] == c.place }) else { return c.reason }
+        return PlaceScorer.rank([m], in: gazetteer, context: context, impliedKinds: implied).first?.reason ?? c.reason
+    }
+
+    /// A near-miss spelling in a governorate of the document may beat an exact match far away, but
+    /// only when that exact match is a small place (a village of the same name elsewhere, not a city).
+    private func nearMissesInHintedGovernorates(_ raw: RawMention, _ found: [Gazetteer.Match],
+                                                context: GeoContext) -> [Gazetteer.Match] {
+        guard let keys = raw.nearKeys, !context.admin1Hints.isEmpty else { return [] }
+        let hints = Set(context.admin1Hints.map { gazetteer.canonicalAdmin1($0) })
+        for m in found {
+            let p = gazetteer.places[m.index]
+            if let a1 = p.admin1, hints.contains(a1) { return [] }
+            if PlaceScorer.prominence(p.kind) >= PlaceScorer.prominence("town") { return [] }
+        }
+        return gazetteer.nearMatches(keys).filter { gazetteer.places[$0.index].admin1.map(hints.contains) ?? false }
+    }
+
+    /// A road between two places: reported as written, at the first place, with its governorate.
+    private func road(from: [Gazetteer.Match], to: [Gazetteer.Match], raw: RawMention, context: GeoContext) -> ResolvedPlace? {
+        guard let a = PlaceScorer.rank(from, in: gazetteer, context: context, impliedKinds: []).first else { return nil }
+        let b = PlaceScorer.rank(to, in: gazetteer, context: context, impliedKinds: []).first
+        return ResolvedPlace(location: raw.roadName ?? Self.displayName(a.place.name), admin1: a.place.admin1,
+                             latitude: a.place.latitude, longitude: a.place.longitude, precision: .near, place: nil,
+                             score: min(a.score, b?.score ?? a.score),
+                             reason: "road from \(a.place.name) to \(b.map { $0.place.name } ?? "?")")
     }
 
     private func region(_ admin1: String, direction: GeoPhrases.Phrase?, score: Double) -> ResolvedPlace {

@@ -78,6 +78,12 @@ struct NameFolder: Sendable {
         return out
     }
 
+    /// The loose key of one word standing first in a name: what `Gazetteer.mayStartName` indexes.
+    func wordKey(_ folded: String) -> String {
+        let bytes = Array(folded.utf8)
+        return String(decoding: articles.contains(bytes) ? bytes : fold(word: bytes, isFirst: true), as: UTF8.self)
+    }
+
     /// Keys of already-folded words (`Token.folded`).
     func keys<S: Sequence>(words input: S) -> Keys where S.Element == String {
         var plain: [UInt8] = []

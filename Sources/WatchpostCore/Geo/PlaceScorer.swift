@@ -22,7 +22,7 @@ enum PlaceScorer {
     }
 
     static func rank(_ matches: [Gazetteer.Match], in gazetteer: Gazetteer, context: GeoContext,
-                     impliedKinds: Set<String>) -> [PlaceCandidate] {
+                     impliedKinds: Set<String>, reasons withReasons: Bool = true) -> [PlaceCandidate] {
         guard !matches.isEmpty else { return [] }
         let hints = context.admin1Hints.map { gazetteer.canonicalAdmin1($0) }
         let docAdmin1 = Set(context.documentPlaces.compactMap(\.admin1))
@@ -30,7 +30,9 @@ enum PlaceScorer {
         out.reserveCapacity(matches.count)
         for m in matches {
             let p = gazetteer.places[m.index]
-            var reasons = [m.level.label]
+            // Reasons are built only when asked for: words cost more than the arithmetic.
+            var reasons: [String] = []
+            if withReasons { reasons.append(m.level.label) }
             var score = m.level.score * (0.72 + 0.28 * prominence(p.kind))
             // A town's population says how often it is meant; an admin area's says nothing of the kind.
             if let pop = p.population, pop > 0, p.kind == "city" || p.kind == "town" || p.kind == "village" {
@@ -39,10 +41,10 @@ enum PlaceScorer {
             if !hints.isEmpty, let a1 = p.admin1 {
                 if let rank = hints.firstIndex(of: a1) {
                     score += rank == 0 ? 0.3 : 0.2
-                    reasons.append("admin1 hint \(a1)")
+                    if withReasons { reasons.append("admin1 hint \(a1)") }
                 } else {
                     score -= 0.15
-                    reasons.append("not in \(context.admin1Hints[0])")
+                    if withReasons { reasons.append("not in \(context.admin1Hints[0])") }
                 }
             }
             if !context.documentPlaces.isEmpty {
@@ -52,15 +54,15 @@ enum PlaceScorer {
                        return Geo.distanceKm(lat, lon, qa, qo)
                    }).min(), d < 30 {
                     score += 0.15
-                    reasons.append(String(format: "%.0f km from a place of the document", d))
+                    if withReasons { reasons.append("\(Int(d.rounded())) km from a place of the document") }
                 } else if let a1 = p.admin1, docAdmin1.contains(a1) {
                     score += 0.06
-                    reasons.append("same governorate as the document")
+                    if withReasons { reasons.append("same governorate as the document") }
                 }
             }
             if impliedKinds.contains(p.kind) {
                 score += 0.08
-                reasons.append("a \(p.kind) as the sentence says")
+                if withReasons { reasons.append("a \(p.kind) as the sentence says") }
             }
             out.append(PlaceCandidate(place: p, score: score, reason: reasons.joined(separator: "; ")))
         }

@@ -90,6 +90,8 @@ struct DateCase: Sendable, CustomTestStringConvertible {
         DateCase(text: "The previous day, jets struck.", start: "2019-11-09", anchor: .previous(days: -1)),
         DateCase(text: "The day before, jets struck.", start: "2019-11-09", anchor: .previous(days: -1)),
         DateCase(text: "Two days later, jets struck.", start: "2019-11-12", anchor: .previous(days: 2)),
+        DateCase(text: "Police arrived on the same evening.", start: "2019-11-10", anchor: .previous(days: 0)),
+        DateCase(text: "Hours after the raid, jets struck.", start: "2019-11-10", anchor: .previous(days: 0)),
     ])
     func carriedFromPreviousSentences(_ c: DateCase) { Self.check(c) }
 

@@ -23,7 +23,7 @@ struct GeoMachineryTests {
     char\te\ti
     """
     static let phrases = """
-    leadin\tthe village of\t1\tvillage
+    leadin\tthe village of\t1\tvillage\topen
     leadin\tnear\t1
     leadin\tin\t1
     leadin\tthe outskirts of\t2
@@ -127,7 +127,7 @@ struct GeoMachineryTests {
              locations: ["Great Plain"], precisions: [3]),
         Case(sentence: "The Zed Brigade shelled the Saraqib road.", texts: ["the Saraqib road"],
              locations: ["Saraqib"], precisions: [2]),
-        Case(sentence: "Residents of the village of Nowhereville fled.", texts: ["the village of Nowhereville"],
+        Case(sentence: "Residents of the village of Nowhereville fled.", texts: ["Nowhereville"],
              locations: [nil], precisions: [0]),
     ])
     func mentionsInSentences(c: Case) {

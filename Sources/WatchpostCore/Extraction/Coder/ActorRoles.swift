@@ -51,7 +51,8 @@ struct ActorRoleFinder {
         // "by X": the agent of a passive or of a noun ("an attack by X", "rockets fired by X").
         let agent = participants.first { p in
             let s = p.mention.tokenRange.lowerBound
-            return (1...2).contains { t.word(s - $0) == "by" } && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
+            return s > start && (1...2).contains { t.word(s - $0) == "by" }
+                && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
         }
         // "between A and B".
         if let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) {
@@ -72,6 +73,18 @@ struct ActorRoleFinder {
                 // "18 soldiers were killed": the subject suffered; the claimant, if a party, acted.
                 if let claimant, claimant.isArmed, !before.contains(where: { $0.actor.name == claimant.name }) {
                     roles.actor1 = claimant
+                }
+            } else if !before.isEmpty, before.allSatisfy({ victimMentions.contains($0.actor) }),
+                      let other = after.first(where: { Self.targetPrepositions.contains(t.word($0.mention.tokenRange.lowerBound - 1)) }) {
+                // "Seven rebels were killed in clashes with government forces": the other side acted —
+                // unless the victims' own side tells it ("a soldier was martyred in clashes with X, the
+                // ministry said"), which codes its own side first.
+                if let claimant, let victims = before.first?.actor, ClaimRules.sameSide(claimant, victims) {
+                    roles.actor1 = victims
+                    roles.actor2 = other.actor
+                } else {
+                    roles.actor1 = other.actor
+                    roles.actor2 = before.first?.actor
                 }
             } else {
                 let subjects = before.filter { p in

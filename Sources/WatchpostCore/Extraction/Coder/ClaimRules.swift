@@ -29,7 +29,9 @@ enum ClaimRules {
             }
         }
         if result.mention == nil {
-            for cue in t.cues where cue.value == .say || cue.value == .claim || cue.value == .confirm {
+            // A passive report ("no casualties were reported") names no claimant.
+            for cue in t.cues where (cue.value == .say || cue.value == .claim || cue.value == .confirm)
+                && !["was", "were", "been", "be", "is", "are"].contains(t.word(cue.tokenRange.lowerBound - 1)) {
                 if let m = nearestBefore(cue.tokenRange.lowerBound, within: 4) ?? nearestAfter(cue.tokenRange.upperBound, within: 3) {
                     result.mention = m
                     break

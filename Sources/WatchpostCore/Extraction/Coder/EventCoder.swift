@@ -6,17 +6,20 @@ public struct EventCoder: EventExtracting {
     let tagger: SentenceTagger
     let lexicon: ActorLexicon
     let roles: ActorRoleFinder
+    let voice: OutletVoice
 
     public static func standard() throws -> EventCoder {
         let gazetteer = try Gazetteer.bundled()
         let lexicon = try ActorLexicon.bundled()
         return try EventCoder(words: .bundled(), lexicon: lexicon, geocoder: Geocoder(gazetteer: gazetteer),
-                              dates: .bundled(), casualties: .bundled(), victimNouns: bundledVictimNouns())
+                              dates: .bundled(), casualties: .bundled(), victimNouns: bundledVictimNouns(),
+                              voice: .bundled())
     }
 
     init(words: EventWords, lexicon: ActorLexicon, geocoder: Geocoder, dates: DateResolver, casualties: CasualtyFinder,
-         victimNouns: [String: ActorRoleFinder.VictimClass]) {
+         victimNouns: [String: ActorRoleFinder.VictimClass], voice: OutletVoice) {
         self.lexicon = lexicon
+        self.voice = voice
         self.tagger = SentenceTagger(words: words, actors: ActorTagger(lexicon: lexicon), geocoder: geocoder,
                                      dates: dates, casualties: casualties)
         self.roles = ActorRoleFinder(victimNouns: victimNouns)
@@ -37,7 +40,7 @@ public struct EventCoder: EventExtracting {
     }
 
     public func events(in prepared: PreparedDocument) -> (events: [Event], findings: [Finding]) {
-        var run = DocumentRun(document: prepared.document, coder: self)
+        var run = DocumentRun(prepared: prepared, coder: self)
         for sentence in prepared.sentences {
             run.read(sentence)
         }

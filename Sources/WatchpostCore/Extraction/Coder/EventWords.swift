@@ -45,6 +45,14 @@ struct EventWords: Sendable {
             }
             triggerEntries.append((cols[0], Trigger(signal: signal, isStrong: cols[2] == "strong")))
         }
+        // Verb forms: a past form in the lexicon ("captured", "shelled") also stands as its -ing form
+        // ("capturing", "shelling") unless the lexicon lists that form itself.
+        let listed = Set(triggerEntries.map { $0.phrase.lowercased() })
+        for entry in triggerEntries where !entry.phrase.contains(" ") && entry.phrase.hasSuffix("ed") && entry.phrase.count > 4 {
+            let stem = String(entry.phrase.dropLast(entry.phrase.hasSuffix("eed") ? 1 : 2))
+            let ing = (stem.hasSuffix("e") && !stem.hasSuffix("ee") ? String(stem.dropLast()) : stem) + "ing"
+            if !listed.contains(ing) { triggerEntries.append((ing, entry.value)) }
+        }
         var cueEntries: [(phrase: String, value: Cue)] = []
         for (n, cols) in try EventWords.rows(cuesTSV, columns: 2, file: "cues.tsv") {
             guard let cue = Cue(rawValue: cols[1]) else {

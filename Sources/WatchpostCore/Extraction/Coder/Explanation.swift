@@ -13,7 +13,7 @@ public struct SentenceExplanation: Sendable, Codable {
 extension EventCoder {
     /// The tags of every sentence, in order, with the date and places in force as the coder sees them.
     public func explain(_ prepared: PreparedDocument) -> [SentenceExplanation] {
-        var run = DocumentRun(document: prepared.document, coder: self)
+        var run = DocumentRun(prepared: prepared, coder: self)
         var out: [SentenceExplanation] = []
         for sentence in prepared.sentences {
             let geo = GeoContext(admin1Hints: run.admin1Hints, documentPlaces: run.documentPlaces)

@@ -20,9 +20,26 @@ struct TaggedSentence {
     /// Token indices covered by names (actors and places): event words inside them are not events
     /// ("Army of Conquest", "the Idlib de-escalation zone agreement" still counts as an agreement word
     /// only outside the name).
+    /// Tokens of place names, and of actor names other than a weapon phrase ("Russian jets" names an
+    /// actor and an air strike at once).
+    var nameTokensForEvents: Set<Int> {
+        var s = Set<Int>()
+        for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
+            let isWeaponPhrase = triggers.contains { t in
+                a.tokenRange.contains(t.tokenRange.lowerBound) && SubTypeRules.remote.contains(SubTypeRules.key(t.value.signal))
+            }
+            if !isWeaponPhrase { s.formUnion(a.tokenRange) }
+        }
+        for p in places { s.formUnion(p.tokenRange) }
+        return s
+    }
+
     var nameTokens: Set<Int> {
         var s = Set<Int>()
-        for a in actors where !a.isGeneric { s.formUnion(a.tokenRange) }
+        // Crowds named by an event word ("protesters", "rioters") stay event words.
+        for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
+            s.formUnion(a.tokenRange)
+        }
         for p in places { s.formUnion(p.tokenRange) }
         return s
     }
@@ -38,13 +55,20 @@ struct SentenceTagger: Sendable {
 
     func tag(_ sentence: Sentence, published: Day?, currentDate: Day?, geo: GeoContext) -> TaggedSentence {
         let tokens = Tokenizer.tokenize(sentence.text)
-        let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate)
+        let cueMatches = words.cues.allMatches(in: tokens)
+        // "the ministry said on Monday": the day of the statement, not of the event.
+        let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
+            let s = d.tokenRange.lowerBound
+            return !cueMatches.contains { c in
+                (c.value == .say || c.value == .claim) && (c.tokenRange.upperBound == s || (c.tokenRange.upperBound == s - 1 && tokens[s - 1].folded == "on"))
+            }
+        }
         let day = dateMentions.first(where: { $0.anchor != .background })?.start ?? currentDate ?? published
         return TaggedSentence(
             sentence: sentence,
             tokens: tokens,
             triggers: words.triggers.matches(in: tokens),
-            cues: words.cues.allMatches(in: tokens),
+            cues: cueMatches,
             actors: actors.mentions(in: tokens, on: day),
             places: geocoder.mentions(in: tokens, context: geo),
             dates: dateMentions,

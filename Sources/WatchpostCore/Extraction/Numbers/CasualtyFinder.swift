@@ -22,6 +22,10 @@ public struct CasualtyFinder: Sendable {
     let things: Set<String>
     /// Month names: a number beside one is a date ("November 10", "10 Nov").
     let months: Set<String>
+    /// Words a pattern can start at (digits aside): one lookup skips every other token.
+    let triggers: Set<String>
+    /// Every pattern needs one of these words somewhere: a sentence without one is skipped whole.
+    let outcomeWords: Set<String>
 
     public static func bundled() throws -> CasualtyFinder {
         let months = try GrammarTSV.bundled("lexicon/dates.tsv").rows(ofKind: "month").map { $0.phrase[0] }
@@ -57,12 +61,19 @@ public struct CasualtyFinder: Sendable {
         self.stops = stops
         self.things = things
         self.months = months
+        self.outcomeWords = active.firstWords.union(passive.firstWords).union(nouns.firstWords).union(tolls.lastWords)
+        self.triggers = active.firstWords.union(tolls.firstWords).union(results.firstWords).union(numbers.startWords)
     }
 
     public func mentions(in tokens: [Token]) -> [CasualtyMention] {
+        guard tokens.contains(where: { $0.kind == .word && outcomeWords.contains($0.folded) }) else { return [] }
         var found: [CasualtyMention] = []
         var i = 0
         while i < tokens.count {
+            guard tokens[i].kind == .number || triggers.contains(tokens[i].folded) else {
+                i += 1
+                continue
+            }
             if let m = verbFirst(at: i, tokens) ?? tollFirst(at: i, tokens) ?? resultFirst(at: i, tokens)
                 ?? countFirst(at: i, tokens) {
                 found.append(m)
@@ -86,7 +97,7 @@ public struct CasualtyFinder: Sendable {
         if n.isArticle, victims == nil { return nil }
         var k = skipAside(at: phraseEnd, tokens)
         var sawAux = false
-        while k < tokens.count, auxiliaries.contains(tokens[k].folded) || tokens[k].text == "\"" {
+        while k < tokens.count, isFunctionWord(tokens[k], in: auxiliaries) || isQuote(tokens[k]) {
             sawAux = sawAux || tokens[k].kind == .word
             k += 1
         }
@@ -101,7 +112,7 @@ public struct CasualtyFinder: Sendable {
             finalOutcome = .other
             last = otherEnd
         }
-        while last < tokens.count, tokens[last].text == "\"" { last += 1 }
+        while last < tokens.count, isQuote(tokens[last]) { last += 1 }
         return mention(i..<last, counts, finalOutcome, victims: victims)
     }
 
@@ -116,13 +127,16 @@ public struct CasualtyFinder: Sendable {
             if other != outcome { finalOutcome = .other }
             k = otherEnd
         }
-        while k < tokens.count, tokens[k].text == "\"" { k += 1 }
+        while k < tokens.count, isQuote(tokens[k]) { k += 1 }
         guard let n = count(at: k, tokens), let (end, victims, counts) = countedPhrases(after: n, tokens) else {
             return nil
         }
         if n.isArticle, victims == nil { return nil }
+        // "the bodies of 11 of them": people counted already.
+        if let v = victims, tokens[i].folded.hasPrefix("bod"), v.count >= 2, tokens[v.lowerBound].folded == "of",
+           ["them", "whom", "those"].contains(tokens[v.lowerBound + 1].folded) { return nil }
         var last = end
-        while last < tokens.count, tokens[last].text == "\"" { last += 1 }
+        while last < tokens.count, isQuote(tokens[last]) { last += 1 }
         return mention(i..<last, counts, finalOutcome, victims: victims)
     }
 
@@ -139,8 +153,9 @@ public struct CasualtyFinder: Sendable {
     func tollFirst(at i: Int, _ tokens: [Token]) -> CasualtyMention? {
         guard let (outcome, after) = tolls.match(at: i, in: tokens) else { return nil }
         var k = after
-        while k < tokens.count, k - after <= 5, tokens[k].kind == .word || tokens[k].kind == .number {
-            if let n = count(at: k, tokens), !n.isArticle, n.value != nil {
+        while k < tokens.count, k - after <= 30, tokens[k].kind != .punctuation || tokens[k].text == "-" {
+            if k > after, ["to", "at", "reached", "hit", "of", "is", "was", "stands", "exceeded"].contains(tokens[k - 1].folded),
+               let n = count(at: k, tokens), !n.isArticle, n.value != nil {
                 return mention(i..<n.tokenRange.upperBound, [n], outcome, victims: nil)
             }
             k += 1
@@ -187,6 +202,7 @@ public struct CasualtyFinder: Sendable {
         var (k, victims) = nounPhrase(from: n.tokenRange.upperBound, tokens)
         if isThing(victims, tokens) { return nil }
         var counts = [n]
+        while k < tokens.count, isQuote(tokens[k]) { k += 1 }
         while k + 1 < tokens.count, tokens[k].folded == "and", let next = count(at: k + 1, tokens) {
             let (end, more) = nounPhrase(from: next.tokenRange.upperBound, tokens)
             if isThing(more, tokens) || next.isArticle && more == nil { break }
@@ -201,7 +217,7 @@ public struct CasualtyFinder: Sendable {
     /// compound like "16-year-old" are kept). At most eight tokens.
     func nounPhrase(from j: Int, _ tokens: [Token]) -> (Int, Range<Int>?) {
         var k = j
-        while k < tokens.count, k - j < 8 {
+        while k < tokens.count, k - j < 10 {
             let t = tokens[k]
             if t.text == "-", k > j, tokens[k - 1].touches(t), k + 1 < tokens.count, t.touches(tokens[k + 1]) {
                 k += 1
@@ -211,9 +227,17 @@ public struct CasualtyFinder: Sendable {
                 k += 1
                 continue
             }
-            // "and"/"or" always end a phrase: the addend grammar reads what follows them.
-            guard t.kind == .word, t.folded != "and", t.folded != "or", !stops.contains(t.folded),
-                  !auxiliaries.contains(t.folded),
+            // "fighters of the Syrian Democratic Forces (SDF)": an acronym in brackets.
+            if t.text == "(", k > j, k + 2 < tokens.count, tokens[k + 2].text == ")" {
+                k += 3
+                continue
+            }
+            if k > j, k + 1 < tokens.count, let grown = grows(at: k, tokens) {
+                k = grown
+                continue
+            }
+            guard t.kind == .word, t.folded != "and", t.folded != "or", !isFunctionWord(t, in: stops),
+                  !isFunctionWord(t, in: auxiliaries),
                   passive.match(at: k, in: tokens) == nil, active.match(at: k, in: tokens) == nil,
                   nouns.match(at: k, in: tokens) == nil
             else { break }
@@ -222,6 +246,18 @@ public struct CasualtyFinder: Sendable {
             k += 1
         }
         return (k, k > j ? j..<k : nil)
+    }
+
+    /// Where a noun phrase goes on past a stop word: a place name ("an employee at Damascus airport")
+    /// or a second noun ("fighters and prison guards"). Returns the index of the word after the joint.
+    func grows(at k: Int, _ tokens: [Token]) -> Int? {
+        let t = tokens[k], next = tokens[k + 1]
+        guard next.kind == .word, !isFunctionWord(next, in: stops), !isFunctionWord(next, in: auxiliaries),
+              active.match(at: k + 1, in: tokens) == nil, passive.match(at: k + 1, in: tokens) == nil,
+              numbers.number(at: k + 1, in: tokens, allowArticle: true) == nil else { return nil }
+        if ["at", "in", "from", "near"].contains(t.folded), next.isCapitalized { return k + 1 }
+        if t.folded == "and", !next.folded.hasSuffix("ed"), !next.folded.hasSuffix("ing") { return k + 1 }
+        return nil
     }
 
     /// ", including a child," / ", among them 28 children,": an aside that adds nothing to the count.
@@ -235,6 +271,15 @@ public struct CasualtyFinder: Sendable {
             j += 1
         }
         return k
+    }
+
+    func isQuote(_ t: Token) -> Bool {
+        t.kind == .punctuation && ["\"", "\u{201C}", "\u{201D}", "'", "\u{2018}", "\u{2019}", "\u{AB}", "\u{BB}"].contains(t.text)
+    }
+
+    /// A function word, unless written as an acronym ("IS" fighters, not "is").
+    func isFunctionWord(_ t: Token, in set: Set<String>) -> Bool {
+        set.contains(t.folded) && !(t.text.count >= 2 && t.text.allSatisfy(\.isUppercase))
     }
 
     /// The phrase's head noun (its last word before any "of …") names a thing, not people.

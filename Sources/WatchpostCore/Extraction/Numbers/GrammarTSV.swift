@@ -68,6 +68,12 @@ struct TokenPhraseTable<Value: Sendable>: Sendable {
     }
 
     func startsPhrase(_ folded: String) -> Bool { byFirst[folded] != nil }
+
+    /// The words any phrase ends with: a sentence without one cannot hold the phrase.
+    var lastWords: Set<String> { Set(byFirst.values.flatMap { $0.map { $0.words[$0.words.count - 1] } }) }
+
+    /// The words any phrase starts with: a scanner's gate.
+    var firstWords: Set<String> { Set(byFirst.keys) }
 }
 
 extension Token {

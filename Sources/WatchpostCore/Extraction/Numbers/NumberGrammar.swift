@@ -195,6 +195,11 @@ public struct NumberGrammar: Sendable {
         return nil
     }
 
+    /// Every word a number can start with (digits aside): a scanner's gate.
+    var startWords: Set<String> {
+        Set(words.keys).union(qualifiers.firstWords).union(vague.firstWords).union(ordinals.keys)
+    }
+
     /// "No. 9", "resolution 2254": a word that makes the next number a name.
     func isLabel(_ folded: String) -> Bool { labels.contains(folded) }
 }

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// SQLite through GRDB: the embedded default, one file, WAL journal so that a `kill -9` loses at
+/// most the transaction in flight.
+final class SQLiteBackend: SQLBackend, @unchecked Sendable {
+    let dialect = SQLDialect.sqlite
+    private let queue: DatabaseQueue
+
+    init(path: String) throws {
+        var config = Configuration()
+        config.busyMode = .timeout(30)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        queue = path == ":memory:" ? try DatabaseQueue(configuration: config) : try DatabaseQueue(path: path, configuration: config)
+    }
+
+    func transaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        // `write` wraps the closure in BEGIN IMMEDIATE … COMMIT and rolls back on a thrown error.
+        // A local box lets the generic result cross GRDB's closure without a Sendable requirement.
+        var result: T?
+        try queue.inTransaction(.immediate) { db in
+            result = try body(Executor(db: db))
+            return .commit
+        }
+        return result!
+    }
+
+    func close() { try? queue.close() }
+
+    private struct Executor: SQLExecutor {
+        let db: Database
+        var dialect: SQLDialect { .sqlite }
+
+        func execute(_ sql: String, _ binds: [SQLValue]) throws {
+            try db.execute(sql: sql, arguments: StatementArguments(binds.map(\.databaseValue)))
+        }
+
+        func query(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(binds.map(\.databaseValue))).map { row in
+                var values: [String: SQLValue] = [:]
+                for (column, dbValue) in row {
+                    switch dbValue.storage {
+                    case .null: values[column] = .null
+                    case .int64(let v): values[column] = .int(Int(v))
+                    case .double(let v): values[column] = .double(v)
+                    case .string(let s): values[column] = .text(s)
+                    case .blob(let d): values[column] = .text(String(decoding: d, as: UTF8.self))
+                    }
+                }
+                return SQLRow(values: values)
+            }
+        }
+    }
+}
+
+private extension SQLValue {
+    var databaseValue: DatabaseValue {
+        switch self {
+        case .null: return .null
+        case .int(let v): return v.databaseValue
+        case .double(let v): return v.databaseValue
+        case .text(let s): return s.databaseValue
+        }
+    }
+}

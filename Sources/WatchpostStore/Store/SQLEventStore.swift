@@ -1,0 +1,158 @@
+import Foundation
+import WatchpostCore
+
+/// The store's logic over SQL, shared by both backends. Each public call is one transaction.
+public class SQLEventStore: EventStore, @unchecked Sendable {
+    let backend: any SQLBackend
+    let rules: MergeRules
+    let jsonEncoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return e
+    }()
+    let jsonDecoder = JSONDecoder()
+
+    init(backend: any SQLBackend, rules: MergeRules) throws {
+        self.backend = backend
+        self.rules = rules
+        try Migrations.migrate(backend)
+    }
+
+    public func close() { backend.close() }
+
+    public func contains(contentHash: String) throws -> Bool {
+        try backend.transaction { db in
+            try !db.query("SELECT id FROM reports WHERE content_hash = ?", [.text(contentHash)]).isEmpty
+        }
+    }
+
+    public func ingest(_ document: Document, events: [Event]) throws -> IngestOutcome {
+        try backend.transaction { db in try ingest(document, events: events, in: db) }
+    }
+
+    public func counts() throws -> StoreCounts {
+        try backend.transaction { db in
+            StoreCounts(reports: try db.scalar("SELECT COUNT(*) AS n FROM reports").int ?? 0,
+                        events: try db.scalar("SELECT COUNT(*) AS n FROM report_events").int ?? 0,
+                        mergedEvents: try db.scalar("SELECT COUNT(*) AS n FROM merged_events").int ?? 0)
+        }
+    }
+
+    // MARK: ingest, inside one transaction
+
+    func ingest(_ document: Document, events: [Event], in db: any SQLExecutor) throws -> IngestOutcome {
+        let hash = ContentHash.of(document)
+        let existing = try db.query("SELECT content_hash FROM reports WHERE id = ?", [.text(document.id)]).first
+        if existing?["content_hash"].text == hash { return .unchanged }
+        if let other = try db.query("SELECT id FROM reports WHERE content_hash = ?", [.text(hash)]).first?["id"].text {
+            return .duplicate(of: other)
+        }
+        if existing != nil {
+            try removeEvents(ofReport: document.id, in: db)
+            try db.execute("DELETE FROM reports WHERE id = ?", [.text(document.id)])
+        }
+        try db.execute("""
+            INSERT INTO reports (id, content_hash, outlet, published, url, title, format, ingested_at, raw_text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(document.id), .text(hash), SQLValue(document.outlet), SQLValue(document.published?.iso),
+                  SQLValue(document.url), SQLValue(document.title), .text(document.format.rawValue),
+                  .text(Timestamp.now()), .text(document.text)])
+        let stored = Self.prepared(events, of: document)
+        for (ordinal, event) in stored.enumerated() { try insert(event, ordinal: ordinal, in: db) }
+        try merge(stored, report: document.id, in: db)
+        return existing == nil ? .added(events: stored.count) : .replaced(events: stored.count)
+    }
+
+    /// The events as stored: owned by the document, its outlet filled in, ids unique within it.
+    static func prepared(_ events: [Event], of document: Document) -> [Event] {
+        var seen = Set<String>()
+        return events.enumerated().map { index, event in
+            var e = event
+            e.doc = document.id
+            e.outlet = e.outlet ?? document.outlet
+            e.mergedID = nil
+            if e.id.isEmpty || seen.contains(e.id) { e.id = "\(document.id)-\(index + 1)" }
+            seen.insert(e.id)
+            return e
+        }
+    }
+
+    func insert(_ e: Event, ordinal: Int, in db: any SQLExecutor) throws {
+        let body = String(decoding: try jsonEncoder.encode(e), as: UTF8.self)
+        try db.execute("""
+            INSERT INTO report_events (report_id, event_id, ordinal, day, event_type, sub_event_type, actor1, actor2,
+                                       location, admin1, latitude, longitude, body)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [.text(e.doc), .text(e.id), .int(ordinal), SQLValue(e.date?.ordinal), .text(e.eventType.rawValue),
+                  .text(e.subEventType), SQLValue(e.actor1), SQLValue(e.actor2), SQLValue(e.location),
+                  SQLValue(e.admin1), SQLValue(e.latitude), SQLValue(e.longitude), .text(body)])
+        try db.execute("""
+            INSERT INTO claims (report_id, event_id, outlet, claimant, status, fatalities, fatalities_qualifier)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [.text(e.doc), .text(e.id), SQLValue(e.outlet), SQLValue(e.claimedBy), .text(e.claimStatus.rawValue),
+                  SQLValue(e.fatalities), SQLValue(e.fatalitiesQualifier?.rawValue)])
+        // Undated events are not indexed: with no day they can never be matched safely.
+        if let day = e.date?.ordinal {
+            for cell in LocationCells.keys(of: e) {
+                try db.execute("INSERT INTO event_cells (report_id, event_id, cell, day) VALUES (?, ?, ?, ?)",
+                               [.text(e.doc), .text(e.id), .text(cell), .int(day)])
+            }
+        }
+    }
+
+    /// Removes a report's events (a changed report): its links go, the merged events they were in
+    /// are recomputed, or deleted when nothing is left in them.
+    func removeEvents(ofReport report: String, in db: any SQLExecutor) throws {
+        let touched = Set(try db.query("SELECT merged_id FROM merge_links WHERE report_id = ?", [.text(report)])
+            .compactMap { $0["merged_id"].text })
+        for table in ["merge_links", "event_cells", "claims", "report_events"] {
+            try db.execute("DELETE FROM \(table) WHERE report_id = ?", [.text(report)])
+        }
+        for merged in touched.sorted() { try refresh(merged: merged, in: db) }
+    }
+
+    // MARK: reading rows
+
+    func event(from row: SQLRow) throws -> Event {
+        var e = try jsonDecoder.decode(Event.self, from: Data((row["body"].text ?? "{}").utf8))
+        e.mergedID = row["merged_id"].text
+        return e
+    }
+
+    /// The members of a merged event with the publication day and ingest time of their reports.
+    func members(of merged: String, in db: any SQLExecutor) throws -> [(event: Event, reason: String, published: String?, ingested: String)] {
+        try db.query("""
+            SELECT e.body, l.merged_id, l.reason, r.published, r.ingested_at
+            FROM merge_links l
+            JOIN report_events e ON e.report_id = l.report_id AND e.event_id = l.event_id
+            JOIN reports r ON r.id = l.report_id
+            WHERE l.merged_id = ?
+            ORDER BY l.report_id, e.ordinal
+            """, [.text(merged)]).map { row in
+            (try event(from: row), row["reason"].text ?? "", row["published"].text, row["ingested_at"].text ?? "")
+        }
+    }
+}
+
+/// SQLite through GRDB: the embedded default (`--db watchpost.sqlite`, created on first use).
+public final class SQLiteEventStore: SQLEventStore, @unchecked Sendable {
+    /// A file path, or `:memory:`.
+    public init(path: String) throws {
+        try super.init(backend: try SQLiteBackend(path: path), rules: MergeRules())
+    }
+
+    init(path: String, rules: MergeRules) throws {
+        try super.init(backend: try SQLiteBackend(path: path), rules: rules)
+    }
+}
+
+/// PostgreSQL through postgres-nio (`--db postgres://user@host/db`); also a shared ingest queue.
+public final class PostgresEventStore: SQLEventStore, @unchecked Sendable {
+    public init(url: String) throws {
+        try super.init(backend: try PostgresBackend(url: url), rules: MergeRules())
+    }
+
+    init(url: String, rules: MergeRules) throws {
+        try super.init(backend: try PostgresBackend(url: url), rules: rules)
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+@testable import WatchpostCore
+
+/// The event coder's rules on sentences written for these tests, with made-up actor, event-word and
+/// cue lexicons and the made-up gazetteer of the geo tests (fictional places Zed, Yon, Kafr Lusin, Tell
+/// Dam, Saraqib, Qaryah), so that editing the real data files cannot break them. The date and number
+/// grammars are the bundled ones: they are grammar, not a vocabulary of the theatre.
+@Suite("Event coder rules on made-up lexicons")
+struct EventCoderTests {
+    static let actors = """
+    {"type":"meta","default_country":"Veldoria"}
+    {"id":"vel-army","name":"Military Forces of Veldoria","aliases":["Veldorian Army"],"kind":"state_force","country":"Veldoria","side":"vel-army","party":true}
+    {"id":"kor-army","name":"Military Forces of Kordia","aliases":["Kordian Army"],"kind":"foreign_state_force","country":"Kordia","side":"kor-army","party":true}
+    {"id":"red-hand","name":"Red Hand Front","aliases":["Jabhat al-Yad"],"exact_aliases":["RHF"],"kind":"jihadist","country":"Veldoria","side":"red-hand","party":true}
+    {"id":"watch","name":"Veldoria Watch","aliases":["the Watch"],"kind":"monitor","country":"Veldoria","role":"source","party":false}
+    {"id":"yad-news","name":"Yad News","aliases":["Yad News Agency"],"kind":"party_media","country":"Veldoria","side":"red-hand","role":"source","party":true}
+    {"id":"civilians","name":"Civilians (Veldoria)","aliases":["civilians","residents"],"kind":"civilians","country":"Veldoria","party":false}
+    {"id":"protesters","name":"Protesters (Veldoria)","aliases":["protesters","demonstrators"],"kind":"protesters","country":"Veldoria","party":false}
+    {"id":"unknown","name":"Unidentified Armed Group (Veldoria)","aliases":["unidentified armed group","gunmen"],"kind":"unidentified","country":"Veldoria","party":true}
+    {"type":"noun","class":"force","forms":["troops","forces","army","soldiers"]}
+    {"type":"noun","class":"weapon","forms":["jets","warplanes","drones"]}
+    {"type":"demonym","forms":["Veldorian"],"actors":{"force":"vel-army","weapon":"vel-army"}}
+    {"type":"demonym","forms":["Kordian"],"actors":{"force":"kor-army","weapon":"kor-army"}}
+    {"type":"generic","forms":["the army"],"kinds":["state_force"],"defaults":{"Veldoria":"vel-army"}}
+    {"type":"generic","forms":["the group","the militants"],"kinds":["jihadist","rebel"],"defaults":{}}
+    """
+    static let eventWords = """
+    shelled\tShelling/artillery/missile attack\tstrong
+    struck\tShelling/artillery/missile attack\tweak
+    jets\tAir/drone strike\tweak
+    clashes\tArmed clash\tstrong
+    attacked\tArmed clash\tweak
+    attack\tArmed clash\tweak
+    attacks\tArmed clash\tweak
+    killed\tKILLING\tweak
+    killing\tKILLING\tweak
+    captured\tTERRITORY\tweak
+    recaptured\tTERRITORY\tstrong
+    truce\tAgreement\tstrong
+    rallied\tPeaceful protest\tstrong
+    protesters\tPeaceful protest\tstrong
+    dispersed\tINTERVENTION\tweak
+    """
+    static let cues = """
+    said\tsay
+    claimed\tclaim
+    according to\taccording
+    remain unconfirmed\tdoubt
+    could not be independently verified\troutine
+    threatened\tirrealis
+    no\tnegation
+    since 2015\tbackground
+    """
+    static let victims = ["civilians": ActorRoleFinder.VictimClass.civilian, "soldiers": .armed, "people": .civilian]
+
+    static func coder() throws -> EventCoder {
+        try EventCoder(words: EventWords(eventWordsTSV: eventWords, cuesTSV: cues), lexicon: ActorLexicon(jsonl: actors),
+                       geocoder: GeoMachineryTests.geocoder, dates: .bundled(), casualties: .bundled(),
+                       victimNouns: victims, voice: OutletVoice(tsv: "the infidels\tRed Hand Front\nthe apostates\tRed Hand Front\n"))
+    }
+
+    static func events(_ text: String, outlet: String? = "Test Wire") throws -> [Event] {
+        let doc = Document(id: "t", outlet: outlet, published: Day(iso: "2021-03-10"), text: text)
+        return try coder().events(in: TextPreparer.standard().prepare(doc)).events
+    }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var text: String
+        var subType: String
+        var actor1: String?
+        var actor2: String?
+        var location: String?
+        var fatalities: Int?
+        var status: ClaimStatus = .reported
+        var testDescription: String { text }
+    }
+
+    @Test(arguments: [
+        Case(text: "On March 3, the Veldorian Army shelled the village of Kafr Lusin, killing 4 civilians.",
+             subType: "Shelling/artillery/missile attack", actor1: "Military Forces of Veldoria",
+             actor2: "Civilians (Veldoria)", location: "Kafr Lusin", fatalities: 4),
+        Case(text: "The Veldorian Army recaptured Saraqib on Monday.", subType: "Government regains territory",
+             actor1: "Military Forces of Veldoria", location: "Saraqib"),
+        Case(text: "Despite the truce, Kordian jets struck Saraqib on Tuesday.", subType: "Air/drone strike",
+             actor1: "Military Forces of Kordia", location: "Saraqib"),
+        Case(text: "Hundreds of protesters rallied in Saraqib on Friday.", subType: "Peaceful protest",
+             actor1: "Protesters (Veldoria)", location: "Saraqib"),
+        Case(text: "Veldorian troops dispersed protesters in Saraqib on Friday.", subType: "Protest with intervention",
+             actor1: "Protesters (Veldoria)", actor2: "Military Forces of Veldoria", location: "Saraqib"),
+        Case(text: "Red Hand Front attacked an army post near Tell Dam on Monday, the group said.", subType: "Armed clash",
+             actor1: "Red Hand Front", location: "Tell Dam", status: .claimed),
+    ])
+    func codesOneEvent(_ c: Case) throws {
+        let events = try Self.events(c.text)
+        try #require(events.count == 1, "\(events.map(\.subEventType))")
+        let e = events[0]
+        #expect(e.subEventType == c.subType)
+        #expect(e.actor1 == c.actor1)
+        if let a2 = c.actor2 { #expect(e.actor2 == a2) }
+        #expect(e.location == c.location)
+        #expect(e.fatalities == c.fatalities)
+        #expect(e.claimStatus == c.status)
+    }
+
+    @Test(arguments: [
+        "The Veldorian Army threatened to shell Saraqib.",
+        "There were no clashes in Saraqib on Monday.",
+        "Veldoria Watch says 500 people have been killed since 2015.",
+        "Red Hand Front claimed 9 attacks in Zed this week.",
+    ])
+    func codesNoEvent(_ text: String) throws {
+        #expect(try Self.events(text).isEmpty)
+    }
+
+    @Test func listsOfPlacesAreOneEventEach() throws {
+        let events = try Self.events("On Monday, Red Hand Front captured the villages of Tell Dam and Qaryah.")
+        #expect(events.map(\.location) == ["Tell Dam", "Qaryah"])
+        #expect(events.allSatisfy { $0.subEventType == "Non-state actor overtakes territory" && $0.actor1 == "Red Hand Front" })
+    }
+
+    @Test func theGroupClaimsItsEnemysLossesAndDoubtDisputesThem() throws {
+        let events = try Self.events("""
+        Red Hand Front attacked army positions near Tell Dam on Monday.
+
+        The group claimed that 12 Veldorian soldiers were killed in Qaryah on the same day. The figures remain unconfirmed.
+        """)
+        let claimed = try #require(events.first { $0.location == "Qaryah" })
+        #expect(claimed.actor1 == "Red Hand Front")
+        #expect(claimed.actor2 == "Military Forces of Veldoria")
+        #expect(claimed.fatalities == 12)
+        #expect(claimed.claimedBy == "Red Hand Front")
+        #expect(claimed.claimStatus == .disputed)
+    }
+
+    @Test func aRoutineCaveatDoesNotDispute() throws {
+        let events = try Self.events("Red Hand Front attacked Saraqib on Monday, the group said. The claim could not be independently verified.")
+        #expect(events.first?.claimStatus == .claimed)
+    }
+
+    @Test func aTollInTheNextSentenceJoinsTheEvent() throws {
+        let events = try Self.events("Red Hand Front attacked an army post near Tell Dam on Monday. 3 soldiers were killed.")
+        try #require(events.count == 1)
+        #expect(events[0].fatalities == 3)
+        #expect(events[0].evidenceRanges.count == 2)
+    }
+
+    @Test func aPartysOwnMediaVoiceIsItsClaim() throws {
+        let events = try Self.events("Yad News: Red Hand Front fighters attacked Saraqib on Monday.", outlet: "Yad News")
+        #expect(events.first?.claimedBy == "Yad News")
+        #expect(events.first?.claimStatus == .claimed)
+    }
+}
