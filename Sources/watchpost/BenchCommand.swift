@@ -25,6 +25,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Skip the runs that spawn `watchpost extract` (start-up time, extract's own memory).")
     var noSpawn = false
 
+    @Option(help: "Stored-event counts for the store rows, comma-separated (0 skips the store rows).")
+    var storeSizes = "10000,100000,1000000"
+
     func run() throws {
         let sources = corpus.map { [$0] } ?? BenchCorpus.defaultSources()
         let clock = ContinuousClock()
@@ -62,6 +65,28 @@ struct BenchCommand: ParsableCommand {
 
         if !noSpawn {
             try spawnRows(corpus, row: row)
+        }
+        let sizes = storeSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+        if !sizes.isEmpty {
+            try storeRows(sizes: sizes, row: row)
+        }
+    }
+
+    /// Rows of the SQLite store on synthetic reports (see StoreBench).
+    private func storeRows(sizes: [Int], row: (String, String) -> Void) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watchpost-store-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try StoreBench(sizes: sizes).run(in: folder) { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        row("SQLite ingest (report + events + merge)", String(format: "%.0f events/s", result.ingestEventsPerSecond))
+        for (stored, ms) in result.mergeCost {
+            row("ingest+merge per new event at \(stored) stored", String(format: "%.2f ms", ms))
+        }
+        if let q = result.query {
+            row("filtered query at \(q.stored) stored (p50 / p99)",
+                String(format: "%.1f ms / %.1f ms (governorate + type + week, %.0f rows)", q.p50, q.p99, q.rows))
         }
     }
 
