@@ -190,7 +190,15 @@ public struct ActorLexicon: Sendable {
     /// "HTS's" → "HTS", "People's Protection Units" → "People Protection Units": the tagger strips
     /// possessives from text tokens, so lexicon phrases are stripped the same way.
     static func strippingPossessives(_ phrase: String) -> String {
-        phrase.replacingOccurrences(of: "(?<=\\p{L})['\u{2019}]s\\b", with: "", options: .regularExpression)
+        // Most phrases have no apostrophe before an "s": skip the regular expression (slow on Linux,
+        // and run for every alias at start-up) unless the bytes hold one.
+        let b = Array(phrase.utf8)
+        let mayHavePossessive = b.indices.contains { i in
+            b[i] == UInt8(ascii: "s") && i > 0
+                && (b[i - 1] == UInt8(ascii: "'") || (i >= 3 && b[i - 3] == 0xE2 && b[i - 2] == 0x80 && b[i - 1] == 0x99))
+        }
+        guard mayHavePossessive else { return phrase }
+        return phrase.replacingOccurrences(of: "(?<=\\p{L})['\u{2019}]s\\b", with: "", options: .regularExpression)
     }
 
     /// The role a kind of actor plays in a report unless its record says otherwise.

@@ -163,7 +163,8 @@ public struct ActorTagger: Sendable {
 
     /// "HTS's" → "HTS" (the tokenizer keeps "'s" inside the word).
     static func strippingPossessive(_ token: Token) -> Token {
-        guard token.kind == .word, token.text.count > 2 else { return token }
+        // The byte test first: counting Characters for every word of every sentence is not free.
+        guard token.kind == .word, token.text.utf8.last == UInt8(ascii: "s"), token.text.count > 2 else { return token }
         for suffix in ["'s", "\u{2019}s"] where token.text.hasSuffix(suffix) {
             var copy = token
             copy.text = String(token.text.dropLast(2))

@@ -100,30 +100,43 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Calls `report(end, patternID)` for every pattern matching tokens[start..<end].
     private func walk(_ tokens: [Token], from start: Int, report: (Int, Int) -> Void) {
         guard !Self.isHyphen(tokens[start]) else { return }
-        // Depth-first over (node, next token, indices of the text tokens matched so far); the
-        // wildcard edge makes the walk branch, so a small stack instead of a single cursor.
-        var stack: [(node: Int, next: Int, matched: [Int])] = [(0, start, [])]
-        while let (node, next, matched) = stack.popLast() {
-            for id in nodes[node].patternIDs where accepts(patterns[id], tokens, matched) {
-                report(matched.last! + 1, id)
+        // Most tokens start no phrase: one lookup, and no allocation, settles them.
+        let first = tokens[start]
+        guard (first.kind == .number && nodes[0].numberChild != nil) || nodes[0].children[first.folded] != nil else { return }
+        // Depth-first over (node, next token, last matched token); the wildcard edge makes the walk
+        // branch, so a small stack instead of a single cursor. The tokens matched so far are a
+        // chain of `path` entries (token index, previous entry), shared between branches.
+        var path: [(index: Int, previous: Int)] = []
+        var stack: [(node: Int, next: Int, last: Int)] = [(0, start, -1)]
+        while let (node, next, last) = stack.popLast() {
+            for id in nodes[node].patternIDs where accepts(patterns[id], tokens, path, last: last) {
+                report(path[last].index + 1, id)
             }
             var i = next
             // Hyphens between phrase tokens are skipped; not before the first one.
-            if !matched.isEmpty { while i < tokens.count, Self.isHyphen(tokens[i]) { i += 1 } }
+            if last >= 0 { while i < tokens.count, Self.isHyphen(tokens[i]) { i += 1 } }
             guard i < tokens.count else { continue }
             let token = tokens[i]
             if token.kind == .number, let child = nodes[node].numberChild {
-                stack.append((child, i + 1, matched + [i]))
+                path.append((i, last))
+                stack.append((child, i + 1, path.count - 1))
             }
             if let child = nodes[node].children[token.folded] {
-                stack.append((child, i + 1, matched + [i]))
+                path.append((i, last))
+                stack.append((child, i + 1, path.count - 1))
             }
         }
     }
 
-    private func accepts(_ pattern: Pattern, _ tokens: [Token], _ matched: [Int]) -> Bool {
+    private func accepts(_ pattern: Pattern, _ tokens: [Token], _ path: [(index: Int, previous: Int)], last: Int) -> Bool {
         guard pattern.caseSensitive else { return true }
-        for (step, index) in zip(pattern.steps, matched) {
+        var matched: [Int] = []
+        var entry = last
+        while entry >= 0 {
+            matched.append(path[entry].index)
+            entry = path[entry].previous
+        }
+        for (step, index) in zip(pattern.steps, matched.reversed()) {
             if case .word(_, let written) = step, tokens[index].text != written { return false }
         }
         return true

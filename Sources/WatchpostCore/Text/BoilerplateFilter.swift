@@ -27,26 +27,82 @@ struct BoilerplateFilter: Sendable {
         while last >= 0, bytes[last] == UInt8(ascii: "\"") || bytes[last] == UInt8(ascii: "'") || bytes[last] == UInt8(ascii: ")") { last -= 1 }
         if last >= 0 { f.endsLikeSentence = [UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?")].contains(bytes[last]) }
         f.startsWithQuote = bytes.first == UInt8(ascii: "\"") || bytes.first == UInt8(ascii: "'")
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "|", "\u{00B7}", "\u{2022}", "\u{203A}", "\u{25B8}", "\u{25B6}", "\u{2023}": f.separatorCount += 1
-            case "\u{00A9}": f.widgetWordCount += 1
-            default: if scalar.properties.isAlphabetic { f.letterCount += 1 }
+        // ASCII bytes are counted and cut directly; only text with other scalars pays for Unicode
+        // properties and grapheme breaking (this runs on every block of every page).
+        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            for b in bytes {
+                if b == UInt8(ascii: "|") { f.separatorCount += 1 } else if Self.isASCIILetter(b) { f.letterCount += 1 }
+            }
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "|", "\u{00B7}", "\u{2022}", "\u{203A}", "\u{25B8}", "\u{25B6}", "\u{2023}": f.separatorCount += 1
+                case "\u{00A9}": f.widgetWordCount += 1
+                default: if scalar.properties.isAlphabetic { f.letterCount += 1 }
+                }
             }
         }
-        for raw in text.split(separator: " ") {
-            if raw.first == "@", raw.count > 1 { f.hasHandle = true }
-            let word = raw.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }
-            guard !word.isEmpty else { continue }
-            let w = Substring(String(word.reversed()))
-            if w.first?.isUppercase == true { f.capitalizedWordCount += 1 }
-            let lower = Substring(w.lowercased())
-            f.words.append(lower)
-            if rules.stopWords.contains(String(lower)) { f.stopWordCount += 1 }
-            if rules.widgetWords.contains(String(lower)) { f.widgetWordCount += 1 }
+        if Self.spacesSplitCleanly(bytes) {
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+                if end > start { addWord(bytes[start..<end], to: &f) }
+                start = end + 1
+            }
+        } else {
+            for raw in text.split(separator: " ") { addWord(raw, to: &f) }
         }
         f.isTimestamp = Self.isTimestamp(bytes)
         return f
+    }
+
+    /// Spaces that are grapheme boundaries on both sides (no non-ASCII scalar touches one), so that
+    /// cutting the bytes at spaces gives the same words as cutting the Characters.
+    static func spacesSplitCleanly(_ b: [UInt8]) -> Bool {
+        for i in b.indices where b[i] == 0x20 {
+            if i > 0, b[i - 1] >= 0x80 { return false }
+            if i + 1 < b.count, b[i + 1] >= 0x80 { return false }
+        }
+        return true
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    static func isASCIIAlphanumeric(_ b: UInt8) -> Bool { isASCIILetter(b) || (b >= 0x30 && b <= 0x39) }
+
+    /// One space-separated word (bytes of an ASCII word, or any word as Characters).
+    private func addWord(_ raw: ArraySlice<UInt8>, to f: inout Features) {
+        guard raw.allSatisfy({ $0 < 0x80 }) else {
+            addWord(Substring(String(decoding: raw, as: UTF8.self)), to: &f)
+            return
+        }
+        if raw.first == UInt8(ascii: "@"), raw.count > 1 { f.hasHandle = true }
+        var lo = raw.startIndex, hi = raw.endIndex
+        while lo < hi, !Self.isASCIIAlphanumeric(raw[lo]) { lo += 1 }
+        while hi > lo, !Self.isASCIIAlphanumeric(raw[hi - 1]) { hi -= 1 }
+        guard lo < hi else { return }
+        if raw[lo] >= UInt8(ascii: "A"), raw[lo] <= UInt8(ascii: "Z") { f.capitalizedWordCount += 1 }
+        let lower = String(unsafeUninitializedCapacity: hi - lo) { buffer in
+            for k in lo..<hi { buffer[k - lo] = raw[k] >= 65 && raw[k] <= 90 ? raw[k] + 32 : raw[k] }
+            return hi - lo
+        }
+        f.words.append(Substring(lower))
+        if rules.stopWords.contains(lower) { f.stopWordCount += 1 }
+        if rules.widgetWords.contains(lower) { f.widgetWordCount += 1 }
+    }
+
+    /// One space-separated word, by Characters: the general path for words with non-ASCII letters.
+    private func addWord(_ raw: Substring, to f: inout Features) {
+        if raw.first == "@", raw.count > 1 { f.hasHandle = true }
+        let word = raw.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }
+        guard !word.isEmpty else { return }
+        let w = Substring(String(word.reversed()))
+        if w.first?.isUppercase == true { f.capitalizedWordCount += 1 }
+        let lower = Substring(w.lowercased())
+        f.words.append(lower)
+        if rules.stopWords.contains(String(lower)) { f.stopWordCount += 1 }
+        if rules.widgetWords.contains(String(lower)) { f.widgetWordCount += 1 }
     }
 
     /// "17:40", "6:10 pm", "06:10 GMT": a live-blog time stamp.

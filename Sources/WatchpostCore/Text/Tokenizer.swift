@@ -7,42 +7,50 @@ import Foundation
 /// ("2,500", "14.5", "14,5"), which the number grammar reads.
 public enum Tokenizer {
     public static func tokenize(_ text: String) -> [Token] {
-        var tokens: [Token] = []
-        let scalars = Array(text.unicodeScalars)
-        var offsets: [Int] = []  // UTF-8 offset of each scalar, plus the end
-        offsets.reserveCapacity(scalars.count + 1)
-        var o = 0
-        for s in scalars {
-            offsets.append(o)
-            o += UTF8.width(s)
-        }
-        offsets.append(o)
+        var text = text
+        // Walks the UTF-8 bytes: ASCII is classified by byte, other scalars are decoded and asked
+        // for their Unicode properties (this runs on every sentence, and most report text is ASCII).
+        return text.withUTF8 { tokenize(utf8: $0) }
+    }
 
-        func isLetter(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+    private static func tokenize(utf8 b: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(b.count / 5)
+        let n = b.count
+
+        func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+            b[i] < 0x80 ? (Unicode.Scalar(b[i]), 1) : Normalizer.decode(b, at: i, end: n)
         }
-        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+        func isLetter(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { return (s.value | 0x20) >= 0x61 && (s.value | 0x20) <= 0x7A }
+            return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+        }
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
+        func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+            return s.properties.isWhitespace
+        }
         func isApostrophe(_ s: Unicode.Scalar) -> Bool {
             s == "'" || s == "\u{2019}" || s == "`" || s == "\u{02BF}" || s == "\u{02BE}" || s == "\u{2018}"
         }
 
         var i = 0
-        let n = scalars.count
         while i < n {
-            let s = scalars[i]
-            if s.properties.isWhitespace {
-                i += 1
+            let (s, width) = scalar(at: i)
+            if isWhitespace(s) {
+                i += width
                 continue
             }
             let start = i
             let kind: Token.Kind
+            i += width
             if isDigit(s) {
                 kind = .number
-                i += 1
                 while i < n {
-                    if isDigit(scalars[i]) {
+                    let c = b[i]
+                    if c >= 0x30 && c <= 0x39 {
                         i += 1
-                    } else if (scalars[i] == "." || scalars[i] == ","), i + 1 < n, isDigit(scalars[i + 1]) {
+                    } else if c == UInt8(ascii: ".") || c == UInt8(ascii: ","), i + 1 < n, b[i + 1] >= 0x30, b[i + 1] <= 0x39 {
                         i += 2
                     } else {
                         break
@@ -50,39 +58,52 @@ public enum Tokenizer {
                 }
             } else if isLetter(s) {
                 kind = .word
-                i += 1
                 while i < n {
-                    if isLetter(scalars[i]) || isDigit(scalars[i]) {
-                        i += 1
-                    } else if isApostrophe(scalars[i]), i + 1 < n, isLetter(scalars[i + 1]) {
-                        i += 2
+                    let (c, w) = scalar(at: i)
+                    if isLetter(c) || isDigit(c) {
+                        i += w
+                    } else if isApostrophe(c), i + w < n, isLetter(scalar(at: i + w).0) {
+                        i += w + scalar(at: i + w).1
                     } else {
                         break
                     }
                 }
             } else {
                 kind = .punctuation
-                i += 1
             }
-            var piece = String.UnicodeScalarView()
-            piece.append(contentsOf: scalars[start..<i])
-            let written = String(piece)
-            tokens.append(Token(range: offsets[start]..<offsets[i], text: written,
-                                folded: kind == .word ? fold(written) : written, kind: kind))
+            let piece = UnsafeBufferPointer(rebasing: b[start..<i])
+            let written = String(decoding: piece, as: UTF8.self)
+            let folded: String
+            if kind != .word {
+                folded = written
+            } else if piece.allSatisfy({ $0 < 0x80 }) {
+                folded = foldASCII(piece)
+            } else {
+                folded = fold(written)
+            }
+            tokens.append(Token(range: start..<i, text: written, folded: folded, kind: kind))
         }
         return tokens
+    }
+
+    /// `fold` of an ASCII word: lower-cased, apostrophes and backticks dropped.
+    private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var k = 0
+            for b in bytes where b != UInt8(ascii: "'") && b != UInt8(ascii: "`") {
+                out[k] = (b >= 65 && b <= 90) ? b + 32 : b
+                k += 1
+            }
+            return k
+        }
     }
 
     /// The matching form of a word: lower-case, no diacritics, no apostrophes.
     public static func fold(_ word: String) -> String {
         // Fast path: most report text is ASCII, and Foundation's folding is slow on Linux.
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            var bytes = [UInt8]()
-            bytes.reserveCapacity(word.utf8.count)
-            for b in word.utf8 where b != UInt8(ascii: "'") && b != UInt8(ascii: "`") {
-                bytes.append((b >= 65 && b <= 90) ? b + 32 : b)
-            }
-            return String(decoding: bytes, as: UTF8.self)
+            var word = word
+            return word.withUTF8 { foldASCII($0) }
         }
         let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter {

@@ -1,0 +1,111 @@
+import Foundation
+import WatchpostCore
+import WatchpostStore
+
+/// Store rows of `watchpost bench`: SQLite ingest rate, merge cost as the store grows, and the
+/// latency of a filtered query, on synthetic reports (so that a million events need no corpus).
+struct StoreBench {
+    /// Stored-event counts at which the merge cost is measured; the query runs at the last one.
+    var sizes: [Int]
+    /// New reports ingested (and timed) at each size.
+    var probeReports = 200
+    var queries = 200
+
+    struct Result {
+        var ingestEventsPerSecond: Double
+        var mergeCost: [(stored: Int, millisecondsPerEvent: Double)]
+        var query: (stored: Int, p50: Double, p99: Double, rows: Double)?
+    }
+
+    /// Writes synthetic reports into a new SQLite file under `folder`, measuring as it goes.
+    func run(in folder: URL, progress: (String) -> Void) throws -> Result {
+        let path = folder.appendingPathComponent("bench.sqlite").path
+        let store = try SQLiteEventStore(path: path)
+        defer { store.close() }
+        var generator = SyntheticReports()
+        var stored = 0
+        var fillEvents = 0
+        var fillSeconds = 0.0
+        var mergeCost: [(Int, Double)] = []
+        let clock = ContinuousClock()
+        for size in sizes.sorted() {
+            let start = clock.now
+            var added = 0
+            while stored < size {
+                let (document, events) = generator.next()
+                stored += try store.ingest(document, events: events).eventCount
+                added += events.count
+                if stored % 50_000 < events.count { progress("store bench: \(stored) events stored") }
+            }
+            fillSeconds += BenchMeasurements.seconds(clock.now - start)
+            fillEvents += added
+            // The probe: new reports on top of `size` stored events, timed on their own.
+            let probeStart = clock.now
+            var probeEvents = 0
+            for _ in 0..<probeReports {
+                let (document, events) = generator.next()
+                probeEvents += try store.ingest(document, events: events).eventCount
+            }
+            stored += probeEvents
+            mergeCost.append((size, BenchMeasurements.seconds(clock.now - probeStart) * 1000 / Double(max(1, probeEvents))))
+        }
+        // A filtered query: one governorate and one event type over a week, as an analyst asks.
+        var latencies: [Double] = []
+        var rows = 0
+        for q in 0..<queries {
+            let from = SyntheticReports.firstDay.adding(days: (q * 37) % (SyntheticReports.days - 7))
+            let filter = EventFilter(since: from, until: from.adding(days: 6), type: EventType.allCases[q % 3],
+                                     admin1: SyntheticReports.admin1s[q % SyntheticReports.admin1s.count])
+            let t = clock.now
+            rows += try store.mergedEvents(filter).count
+            latencies.append(BenchMeasurements.seconds(clock.now - t) * 1000)
+        }
+        latencies.sort()
+        let query = latencies.isEmpty ? nil : (stored, latencies[latencies.count / 2],
+                                                latencies[min(latencies.count - 1, latencies.count * 99 / 100)],
+                                                Double(rows) / Double(queries))
+        return Result(ingestEventsPerSecond: Double(fillEvents) / fillSeconds, mergeCost: mergeCost, query: query)
+    }
+}
+
+/// Deterministic synthetic reports: 1–3 events each, spread over three years, 14 governorates and a
+/// few thousand places, so that merge candidates are found at a realistic rate (some, not all).
+struct SyntheticReports {
+    static let firstDay = Day(year: 2016, month: 1, day: 1)!
+    static let days = 1096
+    static let admin1s = ["Aleppo", "Idlib", "Hama", "Homs", "Damascus", "Rural Damascus", "Daraa", "Quneitra",
+                          "Latakia", "Tartus", "Raqqa", "Deir ez-Zor", "Hasakah", "As-Suwayda"]
+    static let actors = ["Military Forces of Syria", "Hayat Tahrir al-Sham", "Islamic State",
+                         "Syrian Democratic Forces", "Military Forces of Russia", "Military Forces of Turkey"]
+    private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    private var reportNumber = 0
+
+    /// A small linear congruential generator: the same sequence every run.
+    private mutating func random(_ n: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(n))
+    }
+
+    mutating func next() -> (Document, [Event]) {
+        reportNumber += 1
+        let id = "bench-\(reportNumber)"
+        let published = Self.firstDay.adding(days: random(Self.days))
+        let document = Document(id: id, outlet: "Outlet \(random(40))", published: published,
+                                 text: "Synthetic report \(reportNumber) for the store benchmark.")
+        var events: [Event] = []
+        for k in 0..<(1 + random(3)) {
+            let place = random(3000)
+            let admin1 = Self.admin1s[place % Self.admin1s.count]
+            let type = EventType.allCases[random(3)]
+            events.append(Event(
+                doc: id, id: "e\(k)", date: published.adding(days: -random(3)), eventType: type,
+                subEventType: type == .battles ? "Armed clash" : type == .explosions ? "Shelling/artillery/missile attack" : "Attack",
+                actor1: Self.actors[random(Self.actors.count)], actor2: Self.actors[random(Self.actors.count)],
+                location: "Place \(place)", admin1: admin1,
+                latitude: 32.5 + Double(place % 60) * 0.08, longitude: 35.8 + Double(place / 60) * 0.1,
+                fatalities: random(4) == 0 ? random(20) : nil, evidence: "Synthetic event \(k) of report \(reportNumber).",
+                outlet: document.outlet))
+        }
+        return (document, events)
+    }
+}
