@@ -86,11 +86,16 @@ public enum Tokenizer {
         return tokens
     }
 
-    /// `fold` of an ASCII word: lower-cased, apostrophes and backticks dropped.
+    /// `fold` of an ASCII word: lower-cased, apostrophes and backticks dropped, a possessive "'s"
+    /// dropped ("Thursday's" matches "thursday", "Raqqa's" matches "raqqa").
     private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
+        var end = bytes.count
+        if end > 3, bytes[end - 1] | 0x20 == UInt8(ascii: "s"), bytes[end - 2] == UInt8(ascii: "'") || bytes[end - 2] == UInt8(ascii: "`") {
+            end -= 2
+        }
+        return String(unsafeUninitializedCapacity: end) { out in
             var k = 0
-            for b in bytes where b != UInt8(ascii: "'") && b != UInt8(ascii: "`") {
+            for b in bytes[0..<end] where b != UInt8(ascii: "'") && b != UInt8(ascii: "`") {
                 out[k] = (b >= 65 && b <= 90) ? b + 32 : b
                 k += 1
             }
@@ -105,6 +110,8 @@ public enum Tokenizer {
             var word = word
             return word.withUTF8 { foldASCII($0) }
         }
+        var word = word
+        if word.count > 3, word.hasSuffix("\u{2019}s") || word.hasSuffix("\u{2019}S") { word.removeLast(2) }
         let folded = word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return String(String.UnicodeScalarView(folded.unicodeScalars.filter {
             !["'", "\u{2019}", "`", "\u{02BF}", "\u{02BE}", "\u{2018}"].contains($0)

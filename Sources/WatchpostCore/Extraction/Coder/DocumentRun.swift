@@ -190,6 +190,18 @@ struct DocumentRun {
             roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
         }
 
+        // "X denied any link to the bombing": the blamed side denies, so the perpetrator is unknown and
+        // the event disputed (ANNOTATION.md, suspected perpetrators).
+        var deniedBlame = false
+        for i in t.tokens.indices where ["denied", "denies", "deny", "denying"].contains(t.word(i))
+            && ["any", "involvement", "responsibility", "link", "links", "role"].contains(t.word(i + 1)) {
+            let denier = t.actors.last { $0.tokenRange.upperBound <= i && i - $0.tokenRange.upperBound <= 3 }
+            if let denier, resolve(denier).name == roles.actor1?.name || roles.actor1 == nil || roles.actor1?.kind == "unidentified" {
+                roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
+                if roles.actor2?.name == resolve(denier).name { roles.actor2 = nil }
+                deniedBlame = true
+            }
+        }
         // Protests and riots are coded with the crowd as actor1 and any force used on it as actor2.
         if type == .protests || type == .riots {
             let crowd = coder.lexicon.actor(named: type == .protests ? "protesters" : "rioters")
@@ -216,7 +228,7 @@ struct DocumentRun {
         var claimant = attribution.claimant ?? inheritedClaimant
         if claimant == nil, let outletVoice { claimant = outletVoice }
         let forwardDoubt = claimant.flatMap { doubtedParties[$0.name] }.map { sentence.index - $0 <= 2 } ?? false
-        var status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt, confirmed: false,
+        var status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt || deniedBlame, confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
 
         if let published = document.published, let d = dated?.start, published - d > 60 {
@@ -537,8 +549,11 @@ struct DocumentRun {
         for c in t.cues where c.value == .irrealis && live(c) && c.tokenRange.upperBound <= range.lowerBound {
             if !boundary(c.tokenRange.upperBound, range.lowerBound) { return true }
         }
-        let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without", "denied", "denies", "deny", "denying"]
-        for i in max(0, range.lowerBound - 8)..<range.lowerBound where negators.contains(t.word(i)) {
+        let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without"]
+        let denials: Set<String> = ["denied", "denies", "deny", "denying"]
+        // "denied that Saraqib had fallen" negates what follows; "denied any link to the bombing" does not.
+        for i in max(0, range.lowerBound - 8)..<range.lowerBound
+        where negators.contains(t.word(i)) || (denials.contains(t.word(i)) && t.word(i + 1) == "that") {
             if t.cues.contains(where: { $0.value == .routine && $0.tokenRange.contains(i) }) { continue }
             if !boundary(i, range.lowerBound) { return true }
         }

@@ -62,6 +62,15 @@ struct SentenceTagger: Sendable {
             return !cueMatches.contains { c in
                 (c.value == .say || c.value == .claim) && (c.tokenRange.upperBound == s || (c.tokenRange.upperBound == s - 1 && tokens[s - 1].folded == "on"))
             }
+        }.map { d -> DateMention in
+            // "The massacre came a day after helicopters struck X": X is the day before, not after.
+            guard case .previous(let n) = d.anchor, n > 0, d.tokenRange.upperBound < tokens.count,
+                  tokens[d.tokenRange.upperBound].folded == "after" || tokens[d.tokenRange.upperBound - 1].folded == "after",
+                  let start = d.start else { return d }
+            var m = d
+            m.start = start.adding(days: -2 * n)
+            m.end = d.end?.adding(days: -2 * n)
+            return m
         }
         let day = dateMentions.first(where: { $0.anchor != .background })?.start ?? currentDate ?? published
         let actorMentions = actors.mentions(in: tokens, on: day)
