@@ -28,6 +28,7 @@ struct EventCoderTests {
     static let eventWords = """
     shelled\tShelling/artillery/missile attack\tstrong
     struck\tShelling/artillery/missile attack\tweak
+    car bomb\tRemote explosive/landmine/IED\tstrong
     jets\tAir/drone strike\tweak
     clashes\tArmed clash\tstrong
     attacked\tArmed clash\tweak
@@ -49,6 +50,7 @@ struct EventCoderTests {
     remain unconfirmed\tdoubt
     could not be independently verified\troutine
     threatened\tirrealis
+    denied\tdoubt
     no\tnegation
     since 2015\tbackground
     """
@@ -143,6 +145,31 @@ struct EventCoderTests {
         try #require(events.count == 1)
         #expect(events[0].fatalities == 3)
         #expect(events[0].evidenceRanges.count == 2)
+    }
+
+    @Test func clausesJoinedByWhileAreTwoEvents() throws {
+        let events = try Self.events("On Monday, the Veldorian Army shelled Saraqib, while clashes went on near Tell Dam.")
+        #expect(events.map(\.subEventType) == ["Shelling/artillery/missile attack", "Armed clash"])
+        #expect(events.map(\.location) == ["Saraqib", "Tell Dam"])
+    }
+
+    @Test func aDeniedLinkLeavesThePerpetratorUnknownAndDisputed() throws {
+        let events = try Self.events("Red Hand Front denied any link to Monday's car bomb in Saraqib, which killed 3 civilians.")
+        try #require(events.count == 1)
+        #expect(events[0].subEventType == "Remote explosive/landmine/IED")
+        #expect(events[0].actor1 == "Unidentified Armed Group (Veldoria)")
+        #expect(events[0].claimStatus == .disputed)
+        #expect(events[0].date?.iso == "2021-03-08")  // "Monday's": the possessive folds away
+    }
+
+    @Test func aDayAfterDatesTheEarlierEvent() throws {
+        let events = try Self.events("""
+        On March 5, Red Hand Front attacked an army post near Tell Dam.
+
+        That attack came a day after Kordian jets struck Qaryah.
+        """)
+        let strike = try #require(events.first { $0.location == "Qaryah" })
+        #expect(strike.date?.iso == "2021-03-04")
     }
 
     @Test func aPartysOwnMediaVoiceIsItsClaim() throws {
