@@ -18,27 +18,20 @@ struct TaggedSentence {
     }
 
     /// Token indices covered by names (actors and places): event words inside them are not events
-    /// ("Army of Conquest", "the Idlib de-escalation zone agreement" still counts as an agreement word
-    /// only outside the name).
-    /// Tokens of place names, and of actor names other than a weapon phrase ("Russian jets" names an
-    /// actor and an air strike at once).
-    var nameTokensForEvents: Set<Int> {
+    /// ("Army of Conquest"). Crowds named by an event word ("protesters") stay event words.
+    var nameTokens: Set<Int> { names(keepingWeaponPhrases: false) }
+
+    /// As `nameTokens`, but a weapon phrase ("Russian jets") names an actor and an air strike at once,
+    /// so its event word stays live.
+    var nameTokensForEvents: Set<Int> { names(keepingWeaponPhrases: true) }
+
+    private func names(keepingWeaponPhrases: Bool) -> Set<Int> {
         var s = Set<Int>()
         for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
-            let isWeaponPhrase = triggers.contains { t in
+            let isWeaponPhrase = keepingWeaponPhrases && triggers.contains { t in
                 a.tokenRange.contains(t.tokenRange.lowerBound) && SubTypeRules.remote.contains(SubTypeRules.key(t.value.signal))
             }
             if !isWeaponPhrase { s.formUnion(a.tokenRange) }
-        }
-        for p in places { s.formUnion(p.tokenRange) }
-        return s
-    }
-
-    var nameTokens: Set<Int> {
-        var s = Set<Int>()
-        // Crowds named by an event word ("protesters", "rioters") stay event words.
-        for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
-            s.formUnion(a.tokenRange)
         }
         for p in places { s.formUnion(p.tokenRange) }
         return s
