@@ -69,7 +69,7 @@ struct DocumentRun {
             attribution.claimant = last.actor  // "the statement added", "it said"
         }
         if let c = attribution.claimant { lastClaimant = (c, sentence.index) }
-        if ClaimRules.doubts(t) { doubt(t) }
+        if ClaimRules.doubts(t) { doubt(t, claimant: attribution.claimant) }
         recordDyad(t)
 
         let clauses = t.clauses()
@@ -353,7 +353,7 @@ struct DocumentRun {
     /// Doubt about a named party's claims ("the numbers provided by X remain unconfirmed") reaches
     /// every event that party claimed so far and its claims in the next two sentences; doubt naming
     /// no party reaches the event just before.
-    mutating func doubt(_ t: TaggedSentence) {
+    mutating func doubt(_ t: TaggedSentence, claimant: Actor?) {
         // Who denies is not who is doubted: "X denied", "a claim dismissed by X".
         let denialVerbs: Set<String> = ["denied", "denies", "deny", "denying", "dismissed", "rejected", "contradicted"]
         let doubtCues = t.cues.filter { $0.value == .doubt && $0.tokenRange.contains { denialVerbs.contains(t.word($0)) } }
@@ -364,7 +364,10 @@ struct DocumentRun {
                         && (c.tokenRange.upperBound..<m.tokenRange.lowerBound).contains { t.word($0) == "by" })
             }
         }
-        let named = Set(t.actors.filter { m in !deniers.contains { $0.tokenRange == m.tokenRange } }.map { resolve($0).name })
+        // When the sentence tells whose claim it doubts ("X claimed ..., a claim dismissed by Y"), that
+        // claimant is the doubted party; the others named in it are only its subject matter.
+        let named: Set<String> = claimant.map { [$0.name] }
+            ?? Set(t.actors.filter { m in !deniers.contains { $0.tokenRange == m.tokenRange } }.map { resolve($0).name })
         var hit = false
         for i in drafts.indices where drafts[i].claimant.map({ named.contains($0.name) }) ?? false {
             drafts[i].event.claimStatus = .disputed
