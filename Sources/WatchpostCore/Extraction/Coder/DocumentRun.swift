@@ -179,7 +179,7 @@ struct DocumentRun {
         }
         if roles.actor1 == nil, let (a, b) = lastDyad, let target = roles.actor2,
            [.battles, .explosions].contains(type) {
-            // "a raid targeting an army position": the army's enemy in this document. Bombs and mines
+            // "an ambush on a patrol of the army": the army's enemy in this document. Bombs and mines
             // are planted by non-state groups; an air force's enemy is not their author.
             let other = target.name == a.name ? b : target.name == b.name ? a : nil
             if let other, type == .battles || !["state_force", "foreign_state_force"].contains(other.kind) {
