@@ -533,7 +533,7 @@ struct DocumentRun {
 
     /// An event word under a threat, plan, forecast or condition ("threatened to attack", "may lead to
     /// a new offensive": the modal's scope runs to the end of its clause), or negated ("no fighting",
-    /// "neither the army nor Russian forces conducted offensive operations").
+    /// "neither side shelled the town on Monday").
     func isIrrealis(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
         let routine = t.cues.filter { $0.value == .routine }.map(\.tokenRange)
         func live(_ c: PhraseMatch<Cue>) -> Bool { !routine.contains { $0.overlaps(c.tokenRange) } }
