@@ -85,8 +85,9 @@ struct DocumentRun {
     }
 
     /// Codes the event of one clause, or passes the clause on as a follow-up of the event before.
-    mutating func code(_ t: TaggedSentence, sentence: Sentence, attribution: Attribution, dated: DateMention?, mayFollowUp: Bool) {
+    mutating func code(_ tagged: TaggedSentence, sentence: Sentence, attribution: Attribution, dated: DateMention?, mayFollowUp: Bool) {
         var attribution = attribution
+        let t = withObjectsOfCapture(tagged)
         let names = t.nameTokensForEvents
         let live = t.triggers.filter { trig in
             !isQuotedWord(t, trig.tokenRange) && !isInSeries(t, trig.tokenRange)
@@ -414,6 +415,28 @@ struct DocumentRun {
     /// "the latest in a series of attacks", "a wave of arrests": a tally of events, not one.
     func isInSeries(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
         (1...4).contains { ["series", "wave", "string", "spate"].contains(t.word(range.lowerBound - $0)) }
+    }
+
+    /// "recapturing Ejaz", "seized Kafr Zita": a capitalized name right after a capture verb is the
+    /// place taken, even when neither the gazetteer nor a lead-in says so.
+    func withObjectsOfCapture(_ t: TaggedSentence) -> TaggedSentence {
+        var t = t
+        let taken = Set(t.places.flatMap { Array($0.tokenRange) } + t.actors.flatMap { Array($0.tokenRange) })
+        for trig in t.triggers where trig.value.signal == .territory {
+            var i = trig.tokenRange.upperBound
+            if t.word(i) == "the" { i += 1 }
+            var j = i
+            while j < t.tokens.count, !taken.contains(j),
+                  t.tokens[j].isCapitalized || (t.tokens[j].text == "-" && j > i) || (["al", "el"].contains(t.word(j)) && j + 1 < t.tokens.count) {
+                j += 1
+            }
+            while j > i, t.tokens[j - 1].text == "-" { j -= 1 }
+            guard j > i else { continue }
+            let written = t.tokens[i..<j].map(\.text).joined(separator: " ").replacingOccurrences(of: " - ", with: "-")
+            t.places.append(PlaceMention(tokenRange: i..<j, text: written, resolved: nil, isRegion: false))
+        }
+        t.places.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+        return t
     }
 
     /// A sentence that tells more about the event just coded rather than a new one: its event word

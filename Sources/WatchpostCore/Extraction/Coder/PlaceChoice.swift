@@ -61,9 +61,13 @@ enum PlaceChoice {
         // Lead-in and kind words around a name, whatever their case ("In Douma", "Raqqa city").
         let around: Set<String> = ["in", "at", "near", "the", "of", "on", "into", "village", "town", "city", "outskirts",
                                    "vicinity", "around", "outside", "inside", "neighbourhood", "neighborhood"]
+        let articles = ["al-", "el-", "as-", "ash-", "ad-", "at-", "ar-", "az-", "an-", "ad-", "adh-", "ath-"]
         var words = text.split(separator: " ")
+        // Lead-in words go; an article that starts the name ("al-Tarbi'a") stays.
         while let w = words.first, let c = w.unicodeScalars.first,
-              !c.properties.isUppercase || around.contains(w.lowercased()) { words.removeFirst() }
+              around.contains(w.lowercased()) || (!c.properties.isUppercase && !articles.contains { w.lowercased().hasPrefix($0) }) {
+            words.removeFirst()
+        }
         while words.count > 1, let w = words.last, around.contains(w.lowercased()) { words.removeLast() }
         return words.joined(separator: " ")
     }
