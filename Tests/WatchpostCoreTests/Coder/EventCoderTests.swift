@@ -38,6 +38,7 @@ struct EventCoderTests {
     killing\tKILLING\tweak
     captured\tTERRITORY\tweak
     recaptured\tTERRITORY\tstrong
+    counterattack\tArmed clash\tstrong
     truce\tAgreement\tstrong
     rallied\tPeaceful protest\tstrong
     protesters\tPeaceful protest\tstrong
@@ -170,6 +171,20 @@ struct EventCoderTests {
         """)
         let strike = try #require(events.first { $0.location == "Qaryah" })
         #expect(strike.date?.iso == "2021-03-04")
+    }
+
+    @Test func theObjectOfACaptureVerbIsThePlaceEvenWhenUnknown() throws {
+        let events = try Self.events("On Monday, the Veldorian Army launched a counterattack recapturing Ostrova.")
+        try #require(events.count == 1)
+        #expect(events[0].subEventType == "Government regains territory")
+        #expect(events[0].location == "Ostrova")
+        #expect(events[0].latitude == nil)
+    }
+
+    @Test(arguments: [("the village of al-Tarbi'a", "al-Tarbi'a"), ("In Douma", "Douma"), ("Raqqa city", "Raqqa"),
+                      ("near Tell Dam", "Tell Dam")])
+    func placeNamesShedLeadInsButKeepArticles(_ written: String, _ name: String) {
+        #expect(PlaceChoice.bareName(written) == name)
     }
 
     @Test func aPartysOwnMediaVoiceIsItsClaim() throws {
