@@ -1,0 +1,175 @@
+/// Sentences that add to an event told before, and what the document remembers between sentences.
+extension DocumentRun {
+    /// A sentence with no event word of its own: it may add to the event just before it (its toll,
+    /// its source, a doubt or a confirmation), or doubt a party's earlier claims.
+    mutating func followUp(_ t: TaggedSentence, attribution: Attribution) {
+        let doubted = ClaimRules.doubts(t)
+        guard let last = drafts.indices.last, !drafts[last].fromHeading,
+              t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
+        else { return }
+        // A running total ("600 killed since April", "the toll rose to 18") is not this event's toll.
+        let cumulative = t.tokens.contains { ["since", "total", "toll", "brings", "bringing"].contains($0.folded) }
+        let killed = cumulative ? [] : t.casualties.filter { $0.outcome == .killed }
+        let counts = killed.compactMap(\.count)
+        var changed = false
+        if !counts.isEmpty {
+            // Apply to every event of the previous sentence's first place only (the toll goes on the first).
+            let first = drafts.firstIndex { $0.sentenceIndex == drafts[last].sentenceIndex }!
+            let sum = counts.reduce(0, +)
+            drafts[first].event.fatalities = (drafts[first].event.fatalities ?? 0) + sum
+            if drafts[first].event.fatalitiesQualifier == nil || drafts[first].event.fatalitiesQualifier == .exact {
+                drafts[first].event.fatalitiesQualifier = killed.contains { $0.qualifier == .atLeast } ? .atLeast
+                    : killed.contains { $0.qualifier == .about } ? .about : .exact
+            }
+            changed = true
+        }
+        if let claimant = attribution.claimant {
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
+                if drafts[i].claimant == nil || drafts[i].claimant == outletVoice {
+                    drafts[i].claimant = claimant
+                    drafts[i].event.claimedBy = claimant.name
+                    if drafts[i].event.claimStatus != .disputed {
+                        drafts[i].event.claimStatus = ClaimRules.status(claimant: claimant, doubted: false, confirmed: false,
+                                                                        victimSide: drafts[i].victimSide)
+                    }
+                    changed = true
+                } else if t.hasCue(.confirm), !claimant.isParty, drafts[i].event.claimStatus == .claimed {
+                    drafts[i].event.claimStatus = .confirmed
+                    changed = true
+                }
+            }
+        }
+        if changed || doubted {
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
+                drafts[i].event.evidence += " " + t.sentence.text
+                drafts[i].event.evidenceRanges.append(t.sentence.rawRange)
+            }
+        }
+    }
+
+    /// Doubt about a named party's claims ("the numbers provided by X remain unconfirmed") reaches
+    /// every event that party claimed so far and its claims in the next two sentences; doubt naming
+    /// no party reaches the event just before.
+    mutating func doubt(_ t: TaggedSentence, claimant: Actor?) {
+        // Who denies is not who is doubted: "X denied", "a claim dismissed by X".
+        let denialVerbs: Set<String> = ["denied", "denies", "deny", "denying", "dismissed", "rejected", "contradicted"]
+        let doubtCues = t.cues.filter { $0.value == .doubt && $0.tokenRange.contains { denialVerbs.contains(t.word($0)) } }
+        let deniers = t.actors.filter { m in
+            doubtCues.contains { c in
+                (m.tokenRange.upperBound <= c.tokenRange.lowerBound && c.tokenRange.lowerBound - m.tokenRange.upperBound <= 3)
+                    || (m.tokenRange.lowerBound >= c.tokenRange.upperBound && m.tokenRange.lowerBound - c.tokenRange.upperBound <= 3
+                        && (c.tokenRange.upperBound..<m.tokenRange.lowerBound).contains { t.word($0) == "by" })
+            }
+        }
+        // When the sentence tells whose claim it doubts ("X claimed ..., a claim dismissed by Y"), that
+        // claimant is the doubted party; the others named in it are only its subject matter.
+        let named: Set<String> = claimant.map { [$0.name] }
+            ?? Set(t.actors.filter { m in !deniers.contains { $0.tokenRange == m.tokenRange } }.map { resolve($0).name })
+        var hit = false
+        for i in drafts.indices where drafts[i].claimant.map({ named.contains($0.name) }) ?? false {
+            drafts[i].event.claimStatus = .disputed
+            hit = true
+        }
+        for name in named { doubtedParties[name] = t.sentence.index }
+        if !hit, let last = drafts.indices.last, t.sentence.index - drafts[last].sentenceIndex <= 2 {
+            drafts[last].event.claimStatus = .disputed
+        }
+    }
+
+    /// Remembers who fights whom: "clashes between A and B", or two armed actors of different sides
+    /// on either side of an event word.
+    mutating func recordDyad(_ t: TaggedSentence) {
+        // "clashes between A and B"; the actor pairs of coded events are recorded as they are made.
+        guard let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) else { return }
+        let armed = t.actors.filter { $0.tokenRange.lowerBound > b && !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
+        guard let first = armed.first, let second = armed.first(where: { !ClaimRules.sameSide($0, first) }) else { return }
+        lastDyad = (first, second)
+    }
+
+    /// "The death toll of the strike has risen to four": the toll of the event told before, replaced.
+    mutating func updatesToll(_ t: TaggedSentence) -> Bool {
+        let words = Set(t.tokens.map(\.folded))
+        guard words.contains("toll"), !words.isDisjoint(with: ["risen", "rose", "rises", "climbed", "reached", "increased"]),
+              !t.places.contains(where: { p in p.resolved.map { r in !drafts.contains { $0.event.location == r.location } } ?? false }),
+              let count = t.tokens.indices.reversed().first(where: { t.tokens[$0].kind == .number && t.word($0 - 1) == "to" })
+                .flatMap({ Int(t.tokens[$0].text.filter(\.isNumber)) })
+                ?? t.casualties.compactMap(\.count).last,
+              let last = drafts.indices.last(where: { !drafts[$0].fromHeading }) else { return false }
+        if !words.contains("since") {
+            drafts[last].event.fatalities = count
+            drafts[last].event.evidence += " " + t.sentence.text
+            drafts[last].event.evidenceRanges.append(t.sentence.rawRange)
+        }
+        return true
+    }
+
+    /// A sentence that tells more about the event just coded rather than a new one: its event word
+    /// is a definite noun ("the attack", "this raid", "the previous one" aside) or a bare toll
+    /// ("6 soldiers were killed"), and it names no new place and no new day.
+    func isElaboration(_ t: TaggedSentence, chosen: PhraseMatch<Trigger>, live: [PhraseMatch<Trigger>],
+                       participants: [(mention: ActorMention, actor: Actor)]) -> Bool {
+        guard let last = drafts.last, !last.fromHeading else { return false }
+        let s0 = chosen.tokenRange.lowerBound
+        // "These clashes show...", "This attack became...": a demonstrative points back to an event told before.
+        if ["this", "these", "those"].contains(t.word(s0 - 1)) || (["this", "these", "those"].contains(t.word(s0 - 2)) && t.tokens[s0 - 1].kind == .word) {
+            if !t.dates.contains(where: { $0.anchor == .absolute }) { return true }
+        }
+        guard t.sentence.index - last.sentenceIndex <= 2 else { return false }
+        // "The convoy headed towards A and B": a movement told before, now with its destinations.
+        if last.event.subEventType == "Other", SubTypeRules.key(chosen.value.signal) == "Other",
+           ["the", "this", "that"].contains(t.word(s0 - 1)), !t.dates.contains(where: { $0.anchor == .absolute }) {
+            return true
+        }
+        let newPlace = t.places.contains { p in
+            guard let r = p.resolved, !p.isRegion else { return false }
+            return r.location != last.event.location
+        }
+        let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
+        // "The operation was carried out with ...", "An exchange of fire followed": the event told before.
+        let opener = ["the", "this"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush", "bombing"].contains(t.word(1))
+        if !newPlace, !newDay, opener || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
+        // "The protesters had gathered ...", "The clashes spread to ...": the same kind of event, referred back to.
+        if !newDay, !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),
+           let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {
+            return true
+        }
+        if newPlace || newDay { return false }
+        let s = chosen.tokenRange.lowerBound
+        let isVerbForm = t.word(s).hasSuffix("ed")
+        let definite = !isVerbForm && (["the", "this", "that", "these", "those"].contains(t.word(s - 1))
+            || (["the", "this", "that"].contains(t.word(s - 2)) && t.tokens.indices.contains(s - 1) && t.tokens[s - 1].kind == .word))
+        let onlyToll = live.allSatisfy { SubTypeRules.key($0.value.signal) == "KILLING" || !$0.value.isStrong }
+            && !participants.contains { !$0.mention.isGeneric }
+        return definite || onlyToll
+    }
+
+    mutating func remember(_ t: TaggedSentence) {
+        // Appended last-to-first, so that the first actor a sentence names (its subject, as a rule)
+        // is the one "the group" refers back to.
+        for m in t.actors.reversed() where !m.isGeneric && m.actor.isArmed {
+            recentActors.removeAll { $0.name == m.actor.name }
+            recentActors.append(m.actor)
+        }
+        for p in t.places {
+            guard let r = p.resolved else { continue }
+            if p.isRegion || r.precision == .region {
+                lastRegion = r
+            } else {
+                let key = r.place?.id ?? r.location
+                placeCounts[key] = (r, (placeCounts[key]?.count ?? 0) + 1, placeCounts[key]?.firstSeen ?? placeCounts.count)
+                let isDateline = t.sentence.index <= 2 && p.tokenRange.lowerBound == 0
+                    && t.tokens[p.tokenRange].allSatisfy { $0.text == $0.text.uppercased() }
+                if isDateline { datelinePlace = r }
+            }
+            if let a = r.admin1 {
+                admin1Hints.removeAll { $0 == a }
+                admin1Hints.insert(a, at: 0)
+            }
+            if let place = r.place, !documentPlaces.contains(place) { documentPlaces.append(place) }
+        }
+        // Most named, earliest first among equals (deterministic whatever the dictionary's order).
+        focusPlace = datelinePlace ?? placeCounts.values.filter { $0.count >= 2 }
+            .min { ($1.count, $0.firstSeen) < ($0.count, $1.firstSeen) }?.place
+        if admin1Hints.count > 4 { admin1Hints.removeLast(admin1Hints.count - 4) }
+    }
+}
