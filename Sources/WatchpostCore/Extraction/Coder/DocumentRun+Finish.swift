@@ -4,8 +4,6 @@ extension DocumentRun {
     /// and once by place ("in the village of X"), is one event: the placed one stays.
     mutating func collapseRegionDuplicates() {
         var drop = Set<Int>()
-        let unknownName = coder.lexicon.actor(named: "unidentified armed group")?.name
-        let unnamed: (String?) -> Bool = { $0 == nil || $0 == unknownName }
         for i in drafts.indices where drafts[i].event.geoPrecision == .region && drafts[i].placeNamed {
             let d = drafts[i]
             guard let j = drafts.indices.first(where: { j in
@@ -13,7 +11,7 @@ extension DocumentRun {
                 return j != i && !drop.contains(j) && e.event.geoPrecision != .region && abs(e.sentenceIndex - d.sentenceIndex) <= 2
                     && e.event.eventType == d.event.eventType && e.event.date == d.event.date
                     && e.event.admin1 == d.event.admin1
-                    && (e.event.actor1 == d.event.actor1 || unnamed(e.event.actor1) || unnamed(d.event.actor1))
+                    && (e.event.actor1 == d.event.actor1 || coder.isUnnamed(e.event.actor1) || coder.isUnnamed(d.event.actor1))
                     && e.sentenceIndex != d.sentenceIndex
             }) else { continue }
             if drafts[j].event.fatalities == nil, let f = d.event.fatalities {
@@ -31,8 +29,6 @@ extension DocumentRun {
     /// larger toll and the later sentences' doubt.
     mutating func collapseRestatements() {
         var drop = Set<Int>()
-        let unknownName = coder.lexicon.actor(named: "unidentified armed group")?.name
-        let unnamed: (String?) -> Bool = { $0 == nil || $0 == unknownName }
         for j in drafts.indices {
             let e = drafts[j].event
             guard let i = drafts.indices.first(where: { i in
@@ -40,9 +36,9 @@ extension DocumentRun {
                 return i < j && !drop.contains(i) && drafts[i].sentenceIndex != drafts[j].sentenceIndex
                     && d.eventType == e.eventType && d.date == e.date
                     && d.location != nil && d.location == e.location
-                    && (d.actor1 == e.actor1 || unnamed(d.actor1) || unnamed(e.actor1))
+                    && (d.actor1 == e.actor1 || coder.isUnnamed(d.actor1) || coder.isUnnamed(e.actor1))
             }) else { continue }
-            if unnamed(drafts[i].event.actor1), !unnamed(e.actor1) { drafts[i].event.actor1 = e.actor1 }
+            if coder.isUnnamed(drafts[i].event.actor1), !coder.isUnnamed(e.actor1) { drafts[i].event.actor1 = e.actor1 }
             if let f = e.fatalities, f > (drafts[i].event.fatalities ?? -1) {
                 drafts[i].event.fatalities = f
                 drafts[i].event.fatalitiesQualifier = e.fatalitiesQualifier

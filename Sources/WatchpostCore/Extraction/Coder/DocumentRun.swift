@@ -148,7 +148,7 @@ struct DocumentRun {
 
         var roles = coder.roles.assign(t, trigger: chosen.tokenRange, otherTriggers: live.map(\.tokenRange),
                                        participants: participants,
-                                       claimant: attribution.claimant, civilians: coder.lexicon.actor(named: "civilians"))
+                                       claimant: attribution.claimant, civilians: coder.civilians)
         let actor1IsGovernment = roles.actor1.map { ["state_force", "police", "government"].contains($0.kind) } ?? false
         let victimsAreArmed = roles.actor2?.isArmed == true || t.casualties.contains { c in
             c.victimTokens.map { r in r.contains { coder.roles.victimNouns[t.word($0)] == .armed } } ?? false
@@ -188,7 +188,7 @@ struct DocumentRun {
             }
         }
         if roles.actor1 == nil, [.battles, .explosions, .violenceAgainstCivilians].contains(type) {
-            roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
+            roles.actor1 = coder.unidentified
         }
 
         // "X denied any link to the bombing": the blamed side denies, so the perpetrator is unknown and
@@ -198,14 +198,14 @@ struct DocumentRun {
             && ["any", "involvement", "responsibility", "link", "links", "role"].contains(t.word(i + 1)) {
             let denier = t.actors.last { $0.tokenRange.upperBound <= i && i - $0.tokenRange.upperBound <= 3 }
             if let denier, resolve(denier).name == roles.actor1?.name || roles.actor1 == nil || roles.actor1?.kind == "unidentified" {
-                roles.actor1 = coder.lexicon.actor(named: "unidentified armed group")
+                roles.actor1 = coder.unidentified
                 if roles.actor2?.name == resolve(denier).name { roles.actor2 = nil }
                 deniedBlame = true
             }
         }
         // Protests and riots are coded with the crowd as actor1 and any force used on it as actor2.
         if type == .protests || type == .riots {
-            let crowd = coder.lexicon.actor(named: type == .protests ? "protesters" : "rioters")
+            let crowd = (type == .protests ? coder.protesters : coder.rioters)
             let force = [roles.actor1, roles.actor2].compactMap { $0 }.first { $0.isArmed }
             if subType == "Excessive force against protesters", let force {
                 // Lethal force on a crowd is coded with the force acting on the protesters.

@@ -7,6 +7,11 @@ public struct EventCoder: EventExtracting {
     let lexicon: ActorLexicon
     let roles: ActorRoleFinder
     let voice: OutletVoice
+    /// The theatre's class actors, looked up once: the unnamed perpetrator, civilians, crowds.
+    let unidentified: Actor?
+    let civilians: Actor?
+    let protesters: Actor?
+    let rioters: Actor?
 
     public static func standard() throws -> EventCoder {
         let gazetteer = try Gazetteer.bundled()
@@ -20,6 +25,10 @@ public struct EventCoder: EventExtracting {
          victimNouns: [String: ActorRoleFinder.VictimClass], voice: OutletVoice) {
         self.lexicon = lexicon
         self.voice = voice
+        unidentified = lexicon.actor(named: "unidentified armed group")
+        civilians = lexicon.actor(named: "civilians")
+        protesters = lexicon.actor(named: "protesters")
+        rioters = lexicon.actor(named: "rioters")
         self.tagger = SentenceTagger(words: words, actors: ActorTagger(lexicon: lexicon), geocoder: geocoder,
                                      dates: dates, casualties: casualties)
         self.roles = ActorRoleFinder(victimNouns: victimNouns)
@@ -38,6 +47,9 @@ public struct EventCoder: EventExtracting {
         }
         return out
     }
+
+    /// No perpetrator named, or the unnamed one.
+    func isUnnamed(_ actor1: String?) -> Bool { actor1 == nil || actor1 == unidentified?.name }
 
     public func events(in prepared: PreparedDocument) -> (events: [Event], findings: [Finding]) {
         var run = DocumentRun(prepared: prepared, coder: self)
