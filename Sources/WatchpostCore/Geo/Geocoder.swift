@@ -278,7 +278,9 @@ public struct Geocoder: Sendable {
                 return raw
             }
         }
-        guard inRunningText, leadin?.opensNames == true || list != nil,
+        // "Ghwayran prison", "the Zuhur neighbourhood": a facility or quarter word after a name opens it too.
+        let openFeature = GeoPhrases.match(phrases.features, words, at: runEnd)?.opensNames == true
+        guard inRunningText, leadin?.opensNames == true || list != nil || openFeature,
               isUnknownName(first..<runEnd, units: units, words: words) else { return nil }
         if let list, !list.isLast, leadin == nil {
             // "A, B, ..." with B unknown: more of the list must follow, or B may be anything capitalized.

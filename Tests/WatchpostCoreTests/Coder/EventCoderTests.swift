@@ -181,10 +181,30 @@ struct EventCoderTests {
         #expect(events[0].latitude == nil)
     }
 
+    @Test func anUnknownVillageIsKeptAsWrittenAndPlacedNearItsReferencePoint() throws {
+        let events = try Self.events("On Monday, gunmen attacked a checkpoint in the village of al-Marj, east of Saraqib.")
+        try #require(events.count == 1, "\(events.map(\.location))")
+        #expect(events[0].location == "al-Marj")
+        #expect(events[0].geoPrecision == .near)
+        #expect(events[0].admin1 == "Zed")
+        #expect(events[0].latitude == 10.3)
+    }
+
+    @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
+        let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
+        try #require(events.count == 1)
+        #expect(events[0].location == "Ostrova")
+    }
+
     @Test(arguments: [("the village of al-Tarbi'a", "al-Tarbi'a"), ("In Douma", "Douma"), ("Raqqa city", "Raqqa"),
                       ("near Tell Dam", "Tell Dam")])
     func placeNamesShedLeadInsButKeepArticles(_ written: String, _ name: String) {
         #expect(PlaceChoice.bareName(written) == name)
+    }
+
+    @Test(arguments: [("al-Marj", true), ("Douma", true), ("as-Sukhna", true), ("al-", false), ("the army", false), ("al-qaeda's", false)])
+    func aNameIsCapitalizedAfterItsArticle(_ name: String, _ capitalized: Bool) {
+        #expect(PlaceChoice.startsCapitalized(name) == capitalized)
     }
 
     @Test func aPartysOwnMediaVoiceIsItsClaim() throws {

@@ -35,6 +35,8 @@ struct GeoMachineryTests {
     regionlead\tthe countryside of
     feature\troad\t2\troad
     feature\thill\t2\thill
+    feature\tprison\t1\t\topen
+    feature\tneighbourhood\t1\tneighbourhood\topen
     """
     static let regions = "Great Plain\tthe Plain;Plains of Zed\tZed\t10.5\t20.5\t3\n"
     static let stoplist = "word\tarmy\nafter\tjaish\nbefore\tbrigade\n"
@@ -129,6 +131,10 @@ struct GeoMachineryTests {
              locations: ["Saraqib"], precisions: [2]),
         Case(sentence: "Residents of the village of Nowhereville fled.", texts: ["Nowhereville"],
              locations: [nil], precisions: [0]),
+        Case(sentence: "Guards fled Ostrova prison at dawn.", texts: ["Ostrova"], locations: [nil], precisions: [0]),
+        Case(sentence: "Shells fell on the al-Midan neighbourhood of Zed.", texts: ["al-Midan", "Zed"],
+             locations: [nil, "Zed"], precisions: [0, 1]),
+        Case(sentence: "Guards fled the prison at dawn.", texts: [], locations: [], precisions: []),
     ])
     func mentionsInSentences(c: Case) {
         let tokens = Tokenizer.tokenize(c.sentence)

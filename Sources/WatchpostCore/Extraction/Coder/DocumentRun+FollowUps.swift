@@ -150,13 +150,17 @@ extension DocumentRun {
             recentActors.removeAll { $0.name == m.actor.name }
             recentActors.append(m.actor)
         }
+        var counted = Set<String>()
         for p in t.places {
             guard let r = p.resolved else { continue }
             if p.isRegion || r.precision == .region {
                 lastRegion = r
             } else {
+                // A place counts once a sentence ("Kobani (Ayn al-Arab)" is one mention); a headline's
+                // place counts twice: it names what the report is about.
                 let key = r.place?.id ?? r.location
-                placeCounts[key] = (r, (placeCounts[key]?.count ?? 0) + 1, placeCounts[key]?.firstSeen ?? placeCounts.count)
+                let weight = counted.insert(key).inserted ? (t.sentence.isHeading ? 2 : 1) : 0
+                placeCounts[key] = (r, (placeCounts[key]?.count ?? 0) + weight, placeCounts[key]?.firstSeen ?? placeCounts.count)
                 let isDateline = t.sentence.index <= 2 && p.tokenRange.lowerBound == 0
                     && t.tokens[p.tokenRange].allSatisfy { $0.text == $0.text.uppercased() }
                 if isDateline { datelinePlace = r }

@@ -261,9 +261,22 @@ struct DocumentRun {
                 }
                 return r
             }
-            // Not in the gazetteer: the name as written, in the governorate of its list or of the text.
+            // Not in the gazetteer: the name as written, in the governorate of its list or of the text;
+            // placed at the point it is said to lie near ("west of Daraa city"), with that precision.
             findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
-            return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: groupAdmin1 ?? admin1Hints.first, latitude: nil, longitude: nil,
+            if let anchor = PlaceChoice.referencePoint(in: t) {
+                return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: anchor.admin1 ?? groupAdmin1 ?? admin1Hints.first,
+                                     latitude: anchor.latitude, longitude: anchor.longitude, precision: .near, place: nil,
+                                     score: 0.2, reason: "not in the gazetteer; kept as written, placed near \(anchor.location)")
+            }
+            let admin1 = groupAdmin1 ?? admin1Hints.first
+            if let focus = focusPlace, focus.admin1 == admin1, focus.latitude != nil {
+                // A quarter or facility of the place the document is about ("the Zuhur neighbourhood").
+                return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: admin1,
+                                     latitude: focus.latitude, longitude: focus.longitude, precision: .near, place: nil,
+                                     score: 0.2, reason: "not in the gazetteer; kept as written, placed at the document's place \(focus.location)")
+            }
+            return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: admin1, latitude: nil, longitude: nil,
                                  precision: .town, place: nil, score: 0.2, reason: "not in the gazetteer; kept as written")
         }
         let placeNamed = !places.isEmpty

@@ -16,8 +16,7 @@ enum PlaceChoice {
             guard p.resolved == nil else { return true }
             // An unknown name must look like one: capitalized, not an actor's name, not a possessive.
             let name = bareName(p.text)
-            let first = name.unicodeScalars.first
-            return first.map { $0.properties.isUppercase } == true && !name.contains("'s")
+            return startsCapitalized(name) && !name.contains("'s")
                 && !p.tokenRange.contains(where: actorTokens.contains)
         }
         guard !named.isEmpty else { return [] }
@@ -27,11 +26,7 @@ enum PlaceChoice {
             if (1...3).contains(where: { originWords.contains(t.word(s - $0)) }) { v -= 4 }
             if (1...3).contains(where: { locativeWords.contains(t.word(s - $0)) }) { v += 1 }
             if p.isRegion { v -= 2 }
-            // "north of Idlib city", "west of Daraa": a reference point for the place named before it.
-            let directions: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                                           "north-east", "north-west", "south-east", "south-west"]
-            if (1...3).contains(where: { directions.contains(t.word(s - $0)) }) && t.word(s - 1) == "of" || t.word(s - 2) == "of"
-                && directions.contains(t.word(s - 3)) { v -= 2 }
+            if isReferencePoint(p, in: t) { v -= 2 }
             if (1...2).contains(where: { t.word(s - $0) == "km" || t.word(s - $0) == "kilometres" || t.word(s - $0) == "kilometers" }) { v -= 3 }
             return v
         }
@@ -43,25 +38,53 @@ enum PlaceChoice {
         var group = [named[best]]
         var i = best
         while i + 1 < named.count, isGlued(t, named[i].tokenRange.upperBound, named[i + 1].tokenRange.lowerBound),
-              named[i + 1].isRegion == named[best].isRegion {
+              named[i + 1].isRegion == named[best].isRegion, !isReferencePoint(named[i + 1], in: t) {
             group.append(named[i + 1])
             i += 1
         }
         i = best
         while i > 0, isGlued(t, named[i - 1].tokenRange.upperBound, named[i].tokenRange.lowerBound),
-              named[i - 1].isRegion == named[best].isRegion, score(named[i - 1]) > -3 {
+              named[i - 1].isRegion == named[best].isRegion, score(named[i - 1]) > -3, !isReferencePoint(named[i - 1], in: t) {
             group.insert(named[i - 1], at: 0)
             i -= 1
         }
         return group
     }
 
+    static let directions: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                                          "north-east", "north-west", "south-east", "south-west", "northern", "southern",
+                                          "eastern", "western"]
+
+    /// "west of Daraa city", "20 km north of Idlib": a place named to say where another one lies,
+    /// not where the event happened (when a place is named beside it).
+    static func isReferencePoint(_ p: PlaceMention, in t: TaggedSentence) -> Bool {
+        let s = p.tokenRange.lowerBound
+        let lead = t.tokens[p.tokenRange].prefix(3).map(\.folded)
+        if lead.count >= 2, directions.contains(lead[0]), lead[1] == "of" { return true }
+        if t.word(s - 1) == "of", directions.contains(t.word(s - 2)) { return true }
+        if t.word(s - 1) == "of", t.word(s - 2) == "-", directions.contains(t.word(s - 3)) { return true }
+        return false
+    }
+
+    /// The place a reference phrase points from, to locate a name the gazetteer lacks nearby.
+    static func referencePoint(in t: TaggedSentence) -> ResolvedPlace? {
+        t.places.first { $0.resolved != nil && !$0.isRegion && isReferencePoint($0, in: t) }?.resolved
+    }
+
+    /// "Douma", "al-Yadudah": a name is capitalized, after the Arabic article that may lead it.
+    static func startsCapitalized(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        let core = articles.first { lowered.hasPrefix($0) && lowered.count > $0.count }.map { name.dropFirst($0.count) } ?? Substring(name)
+        return core.unicodeScalars.first?.properties.isUppercase == true
+    }
+
+    static let articles = ["al-", "el-", "as-", "ash-", "ad-", "at-", "ar-", "az-", "an-", "adh-", "ath-"]
+
     /// A place phrase without its lower-case lead-in words ("near Tell Dam" → "Tell Dam").
     static func bareName(_ text: String) -> String {
         // Lead-in and kind words around a name, whatever their case ("In Douma", "Raqqa city").
         let around: Set<String> = ["in", "at", "near", "the", "of", "on", "into", "village", "town", "city", "outskirts",
                                    "vicinity", "around", "outside", "inside", "neighbourhood", "neighborhood"]
-        let articles = ["al-", "el-", "as-", "ash-", "ad-", "at-", "ar-", "az-", "an-", "ad-", "adh-", "ath-"]
         var words = text.split(separator: " ")
         // Lead-in words go; an article that starts the name ("al-Tarbi'a") stays.
         while let w = words.first, let c = w.unicodeScalars.first,
