@@ -272,6 +272,12 @@ public struct Geocoder: Sendable {
                     }
                 }
                 guard !hits.isEmpty else { continue }
+                // A name does not end with an article: "Daraa al-" is not Daraa.
+                if end - first >= 2, folder.isArticle(words[end - 1]) { continue }
+                // "Daraa al-Balad", "Aleppo al-Jadida": a known place with an article and a name the
+                // gazetteer lacks is a quarter or part of it, named in full at the known place's point.
+                var end = end
+                if !whole, runEnd == end + 2, folder.isArticle(words[end]), units[end + 1].isCapitalized { end = runEnd }
                 var raw = placeMention(start: start, name: first..<end, leadin: leadin, direction: direction,
                                        regionish: regionish, words: words, target: .places(hits), nearKeys: nearKeys)
                 raw.editHitsNeedHint = inRunningText

@@ -135,6 +135,7 @@ struct GeoMachineryTests {
         Case(sentence: "Shells fell on the al-Midan neighbourhood of Zed.", texts: ["al-Midan", "Zed"],
              locations: [nil, "Zed"], precisions: [0, 1]),
         Case(sentence: "Guards fled the prison at dawn.", texts: [], locations: [], precisions: []),
+        Case(sentence: "Shells hit Saraqib al-Jadida on Monday.", texts: ["Saraqib al-Jadida"], locations: ["Saraqib"], precisions: [1]),
     ])
     func mentionsInSentences(c: Case) {
         let tokens = Tokenizer.tokenize(c.sentence)
