@@ -190,6 +190,22 @@ struct EventCoderTests {
         #expect(events[0].latitude == 10.3)
     }
 
+    @Test(arguments: [
+        ("In Zed, Red Hand Front attacked the village of Kafr Lusin on Monday.", "Kafr Lusin"),
+        ("Hundreds of protesters rallied in Saraqib on Friday in solidarity with Qaryah.", "Saraqib"),
+        ("Veldorian troops deployed in Qaryah shelled the village of Tell Dam on Monday.", "Tell Dam"),
+    ])
+    func thePlaceOfTheEventIsNotItsFrameNorItsCause(_ text: String, _ place: String) throws {
+        #expect(try Self.events(text).map(\.location) == [place])
+    }
+
+    @Test func aQuarterNamedLikeAFarVillageBelongsToTheCityOfTheSentence() throws {
+        let events = try Self.events("In Zed city, Kordian jets struck the Qaryah neighbourhood on Monday.")
+        try #require(events.count == 1)
+        #expect(events[0].location == "Qaryah")
+        #expect(events[0].admin1 == "Zed")
+    }
+
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
         let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
         try #require(events.count == 1)

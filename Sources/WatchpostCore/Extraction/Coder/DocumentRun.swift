@@ -259,6 +259,13 @@ struct DocumentRun {
                 if !mention.isRegion, r.precision != .region, !written.isEmpty, written != written.uppercased() {
                     r.location = written
                 }
+                if let city = PlaceChoice.cityAroundQuarter(mention, in: t), city.admin1 != r.admin1 {
+                    // "In Homs city, ... the Zahraa neighbourhood": a quarter of the city named, not a
+                    // namesake village elsewhere.
+                    r = ResolvedPlace(location: written, admin1: city.admin1, latitude: city.latitude, longitude: city.longitude,
+                                      precision: .town, place: nil, score: city.score,
+                                      reason: "a quarter of \(city.location), named in the sentence")
+                }
                 return r
             }
             // Not in the gazetteer: the name as written, in the governorate of its list or of the text;

@@ -24,7 +24,27 @@ enum PlaceChoice {
             let s = p.tokenRange.lowerBound
             var v = p.resolved == nil ? -1 : 0
             if (1...3).contains(where: { originWords.contains(t.word(s - $0)) }) { v -= 4 }
-            if (1...3).contains(where: { locativeWords.contains(t.word(s - $0)) }) { v += 1 }
+            // The lead-in may be part of the phrase ("In Qamishlo", "the villages of A") or stand before
+            // it ("of Kobane").
+            let lead = leadWords(p, in: t)
+            if (1...3).contains(where: { locativeWords.contains(t.word(s - $0)) }) || lead.contains(where: locativeWords.contains) { v += 1 }
+            // A small place's kind said outright ("the village of A", "the Zahraa neighbourhood") is
+            // where things happen; a city or governorate is as often the frame around it.
+            if lead.contains(where: smallPlaceKinds.contains) || smallPlaceKinds.contains(t.word(p.tokenRange.upperBound))
+                || smallPlaceKinds.contains(t.word(p.tokenRange.upperBound - 1)) { v += 1 }
+            // "jets struck the X neighbourhood", "shelled Tell Dam": the object of the event word is its target.
+            if s == trigger.upperBound || s == trigger.upperBound + 1 && t.word(trigger.upperBound) == "the" { v += 1 }
+            // "units deployed in X", "the brigade, based in X": where an actor stays, not where it acts.
+            if (1...3).contains(where: { stationWords.contains(t.word(s - $0)) }) || lead.contains(where: stationWords.contains) { v -= 1 }
+            // "in solidarity with Kobane", "in support of Daraa": the place the event is about, not at.
+            if (1...6).contains(where: { ["solidarity", "support"].contains(t.word(s - $0)) }) { v -= 2 }
+            // "In Daraa, ... the town of Busra": a place named like its governorate yields to a place
+            // of that governorate named beside it.
+            if let r = p.resolved, let a = r.admin1, NameFolder.words(of: r.location) == NameFolder.words(of: a)
+                || r.place?.kind == "governorate",
+               named.contains(where: { o in o.resolved.map { $0.admin1 == a && $0.location != r.location } ?? false && !o.isRegion }) {
+                v -= 1
+            }
             if p.isRegion { v -= 2 }
             if isReferencePoint(p, in: t) { v -= 2 }
             if (1...2).contains(where: { t.word(s - $0) == "km" || t.word(s - $0) == "kilometres" || t.word(s - $0) == "kilometers" }) { v -= 3 }
@@ -51,6 +71,22 @@ enum PlaceChoice {
         return group
     }
 
+    static let smallPlaceKinds: Set<String> = ["village", "villages", "town", "towns", "neighbourhood", "neighbourhoods",
+                                               "neighborhood", "neighborhoods", "quarter", "hamlet", "camp"]
+    static let stationWords: Set<String> = ["deployed", "based", "stationed", "positioned", "headquartered"]
+
+    /// The lower-case words a place phrase starts with, before its name ("the villages of").
+    static func leadWords(_ p: PlaceMention, in t: TaggedSentence) -> [String] {
+        var words: [String] = []
+        for i in p.tokenRange {
+            let token = t.tokens[i]
+            if token.isCapitalized && i > p.tokenRange.lowerBound || words.count >= 4 { break }
+            if token.isCapitalized, !locativeWords.contains(token.folded) { break }
+            words.append(token.folded)
+        }
+        return words
+    }
+
     static let directions: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                                           "north-east", "north-west", "south-east", "south-west", "northern", "southern",
                                           "eastern", "western"]
@@ -64,6 +100,17 @@ enum PlaceChoice {
         if t.word(s - 1) == "of", directions.contains(t.word(s - 2)) { return true }
         if t.word(s - 1) == "of", t.word(s - 2) == "-", directions.contains(t.word(s - 3)) { return true }
         return false
+    }
+
+    static let quarterWords: Set<String> = ["neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "district"]
+
+    /// The city a quarter ("the X neighbourhood") belongs to, when the sentence names one city.
+    static func cityAroundQuarter(_ p: PlaceMention, in t: TaggedSentence) -> ResolvedPlace? {
+        guard quarterWords.contains(t.word(p.tokenRange.upperBound - 1)) || quarterWords.contains(t.word(p.tokenRange.upperBound)) else {
+            return nil
+        }
+        let cities = t.places.compactMap { $0.resolved }.filter { $0.place?.kind == "city" && $0.location != p.resolved?.location }
+        return cities.count == 1 ? cities[0] : nil
     }
 
     /// The place a reference phrase points from, to locate a name the gazetteer lacks nearby.
