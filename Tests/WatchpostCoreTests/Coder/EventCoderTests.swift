@@ -54,6 +54,8 @@ struct EventCoderTests {
     denied\tdoubt
     no\tnegation
     since 2015\tbackground
+    repelled\tcontrary
+    only\tcontrary
     """
     static let victims = ["civilians": ActorRoleFinder.VictimClass.civilian, "soldiers": .armed, "people": .civilian]
 
@@ -204,6 +206,19 @@ struct EventCoderTests {
         try #require(events.count == 1)
         #expect(events[0].location == "Qaryah")
         #expect(events[0].admin1 == "Zed")
+    }
+
+    @Test(arguments: [
+        ("The Watch said the attack was repelled.", ClaimStatus.disputed),
+        ("Veldoria Watch said only one soldier was wounded.", .disputed),
+        ("The Veldorian Army did not respond, the Watch said.", .claimed),
+        ("The Veldorian Army claimed that it only lost a truck.", .claimed),
+    ])
+    func anotherSourcesContraryAccountDisputesAClaim(_ next: String, _ status: ClaimStatus) throws {
+        let events = try Self.events("Red Hand Front claimed that it shelled an army post in Saraqib on Monday. " + next)
+        try #require(events.count == 1)
+        #expect(events[0].claimStatus == status)
+        #expect(events[0].claimedBy == "Red Hand Front")
     }
 
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {

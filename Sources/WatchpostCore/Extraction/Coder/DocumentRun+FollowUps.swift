@@ -23,7 +23,16 @@ extension DocumentRun {
             }
             changed = true
         }
-        if let claimant = attribution.claimant {
+        if let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim) {
+            // "X claimed ... . Y said the attack was repelled / nobody was hurt": another source's
+            // contrary account disputes what was just told; Y is not its source. A mere counter-claim
+            // ("X claimed the strikes hit civilians only") is not an account that disputes.
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex
+                && !(drafts[i].claimant.map { ClaimRules.sameSide($0, other) } ?? false) {
+                drafts[i].event.claimStatus = .disputed
+                changed = true
+            }
+        } else if let claimant = attribution.claimant {
             for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
                 if drafts[i].claimant == nil || drafts[i].claimant == outletVoice {
                     drafts[i].claimant = claimant
