@@ -179,6 +179,13 @@ public struct ActorLexicon: Sendable {
         indexByName[Self.matchKey(Self.strippingPossessives(name))].map { actors[$0] }
     }
 
+    /// The forces a demonym stands for ("Russian" → the Russian military), from the demonym table.
+    public func forces(ofDemonym word: String) -> Actor? {
+        let key = Self.matchKey(word)
+        guard let d = demonyms.first(where: { Self.matchKey($0.form) == key }) else { return nil }
+        return (d.actorByClass["force"] ?? d.actorByClass["weapon"]).map { actors[$0] }
+    }
+
     /// The actor with this id.
     public func actor(id: String) -> Actor? { indexByID[id].map { actors[$0] } }
 

@@ -56,6 +56,8 @@ struct EventCoderTests {
     since 2015\tbackground
     repelled\tcontrary
     only\tcontrary
+    believed to be\tsuspect
+    hallmarks of\tsuspect
     """
     static let victims = ["civilians": ActorRoleFinder.VictimClass.civilian, "soldiers": .armed, "people": .civilian]
 
@@ -219,6 +221,20 @@ struct EventCoderTests {
         try #require(events.count == 1)
         #expect(events[0].claimStatus == status)
         #expect(events[0].claimedBy == "Red Hand Front")
+    }
+
+    @Test(arguments: [
+        ("The Veldorian Army recaptured Tell Dam, which had been held by Red Hand Front, on Monday.", "Military Forces of Veldoria"),
+        ("Jets believed to be Kordian struck Saraqib on Monday.", "Military Forces of Kordia"),
+        ("RHF gunmen shelled Saraqib on Monday.", "Red Hand Front"),
+        ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. The bombing bore the hallmarks of Red Hand Front.", "Red Hand Front"),
+        ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. Red Hand Front claimed responsibility.", "Red Hand Front"),
+        ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. No group claimed responsibility.", "Unidentified Armed Group (Veldoria)"),
+    ])
+    func thePerpetratorIsWhoActsOrIsSuspected(_ text: String, _ actor1: String) throws {
+        let events = try Self.events(text)
+        try #require(events.count == 1, "\(events.map(\.subEventType))")
+        #expect(events[0].actor1 == actor1)
     }
 
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {

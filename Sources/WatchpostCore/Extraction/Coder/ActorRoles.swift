@@ -17,6 +17,7 @@ struct ActorRoleFinder {
     enum VictimClass: String { case civilian, armed }
 
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
+    static let relativePronouns: Set<String> = ["which", "who", "whom", "whose", "where"]
     static let targetPrepositions: Set<String> = ["on", "against", "targeting", "at", "with", "toward", "towards", "into"]
 
     /// "were killed", "had been reportedly killed": an auxiliary right before the event word, or
@@ -53,6 +54,8 @@ struct ActorRoleFinder {
             let s = p.mention.tokenRange.lowerBound
             return s > start && (1...2).contains { t.word(s - $0) == "by" }
                 && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
+                // "..., which had been used by X": the agent of a relative clause, not of the event.
+                && !(trigger.upperBound..<s).contains { Self.relativePronouns.contains(t.word($0)) }
         }
         // "between A and B".
         if let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) {

@@ -23,6 +23,15 @@ extension DocumentRun {
             }
             changed = true
         }
+        if let suspect = suspectedPerpetrator(t)?.actor
+            ?? attribution.claimant.flatMap({ $0.isArmed && t.tokens.contains { $0.folded == "responsibility" } ? $0 : nil }) {
+            // "X claimed responsibility", "it bore the hallmarks of X": the perpetrator of an event
+            // told without one.
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex && coder.isUnnamed(drafts[i].event.actor1) {
+                drafts[i].event.actor1 = suspect.name
+                changed = true
+            }
+        }
         if let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim) {
             // "X claimed ... . Y said the attack was repelled / nobody was hurt": another source's
             // contrary account disputes what was just told; Y is not its source. A mere counter-claim
@@ -54,6 +63,23 @@ extension DocumentRun {
                 drafts[i].event.evidenceRanges.append(t.sentence.rawRange)
             }
         }
+    }
+
+    /// The armed actor a suspicion cue names: "believed to be X", "the hallmarks of X", or the
+    /// forces of a demonym ("believed to be Russian").
+    func suspectedPerpetrator(_ t: TaggedSentence) -> (actor: Actor, range: Range<Int>)? {
+        for cue in t.cues where cue.value == .suspect {
+            let end = cue.tokenRange.upperBound
+            if let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
+                && $0.tokenRange.lowerBound >= end && $0.tokenRange.lowerBound - end <= 3 }) {
+                return (named.actor, named.tokenRange)
+            }
+            if end < t.tokens.count, t.tokens[end].isCapitalized,
+               let forces = coder.lexicon.forces(ofDemonym: t.tokens[end].text), forces.isArmed {
+                return (forces, end..<end + 1)
+            }
+        }
+        return nil
     }
 
     /// Doubt about a named party's claims ("the numbers provided by X remain unconfirmed") reaches

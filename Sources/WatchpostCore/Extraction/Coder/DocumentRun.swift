@@ -113,6 +113,11 @@ struct DocumentRun {
         // "gunmen believed to belong to X", "warplanes believed to be Russian", "fighters of X": the
         // named actor stands for the unnamed or class-level one.
         for (n, p) in participants.enumerated() where p.mention.isGeneric || p.actor.name.contains("(") {
+            // "IS attackers", "HTS members": a class noun right after a named group is that group.
+            if let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed && $0.tokenRange.upperBound == p.mention.tokenRange.lowerBound }) {
+                participants[n] = (p.mention, named.actor)
+                continue
+            }
             let after = p.mention.tokenRange.upperBound
             if t.word(after) == "of", let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
                 && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= 2 }) {
@@ -129,6 +134,11 @@ struct DocumentRun {
                 // "believed to be Russian": the demonym's forces.
                 participants[n] = (p.mention, named)
             }
+        }
+        if !participants.contains(where: { $0.actor.isArmed }), let suspect = suspectedPerpetrator(t) {
+            // "warplanes believed to be Russian": the suspected perpetrator acts.
+            participants.insert((ActorMention(tokenRange: suspect.range, actor: suspect.actor, text: suspect.actor.name,
+                                              isGeneric: true, role: .actor), suspect.actor), at: 0)
         }
         if participants.isEmpty, let pronoun = subjectPronoun(t, before: chosen.tokenRange.lowerBound),
            let referent = recentActors.last {

@@ -21,7 +21,7 @@ struct Trigger: Hashable, Sendable {
 
 /// One entry of `lexicon/cues.tsv`.
 enum Cue: String, Hashable, Sendable {
-    case say, claim, according, by, doubt, routine, confirm, irrealis, negation, background, contrary
+    case say, claim, according, by, doubt, routine, confirm, irrealis, negation, background, contrary, suspect
 }
 
 /// The event-word and cue lexicons, compiled into phrase matchers once.
