@@ -252,7 +252,7 @@ public struct Geocoder: Sendable {
                 if end - first == 1, !strongLeadin, phrases.stopWords.contains(words[first]) { continue }
                 if end - first == 1, folder.isArticle(words[first]) { continue }
                 // A part of a longer name is not that name's head alone: "Bab Touma" is not al-Bab.
-                if !whole, isCompound { continue }
+                if !whole, isCompound, end - head == 1 { continue }
                 if let rw = GeoPhrases.match(phrases.regionWords, words, at: end) {
                     let hits = gazetteer.matches(folder.keys(words: words[first..<(end + rw.words.count)]))
                     if !hits.isEmpty {

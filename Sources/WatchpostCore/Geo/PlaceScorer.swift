@@ -60,6 +60,17 @@ enum PlaceScorer {
                     if withReasons { reasons.append("same governorate as the document") }
                 }
             }
+            // Of two villages of one name, the one an administrative area is named after (the seat of
+            // the "Ein Issa" subdistrict) is the one reports mean.
+            if ["village", "town", "city"].contains(p.kind), let lat = p.latitude, let lon = p.longitude,
+               matches.contains(where: { o in
+                   let q = gazetteer.places[o.index]
+                   guard ["subdistrict", "district"].contains(q.kind), let qa = q.latitude, let qo = q.longitude else { return false }
+                   return Geo.distanceKm(lat, lon, qa, qo) < 15
+               }) {
+                score += 0.05
+                if withReasons { reasons.append("seat of an area of the same name") }
+            }
             if impliedKinds.contains(p.kind) {
                 score += 0.08
                 if withReasons { reasons.append("a \(p.kind) as the sentence says") }

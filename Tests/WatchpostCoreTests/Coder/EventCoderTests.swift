@@ -237,6 +237,16 @@ struct EventCoderTests {
         #expect(events[0].actor1 == actor1)
     }
 
+    @Test(arguments: [
+        "ZED, March 9 (Test Wire) - Kordian jets struck Qaryah on Monday.",
+        "Kordian jets struck Qaryah on Monday, the Watch said at a briefing on Tuesday.",
+    ])
+    func theDaysOfTheDatelineAndOfTheStatementAreNotTheEvents(_ text: String) throws {
+        let events = try Self.events(text)
+        try #require(events.count == 1)
+        #expect(events[0].date?.iso == "2021-03-08")
+    }
+
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
         let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
         try #require(events.count == 1)

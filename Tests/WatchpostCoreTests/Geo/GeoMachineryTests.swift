@@ -135,6 +135,7 @@ struct GeoMachineryTests {
         Case(sentence: "Shells fell on the al-Midan neighbourhood of Zed.", texts: ["al-Midan", "Zed"],
              locations: [nil, "Zed"], precisions: [0, 1]),
         Case(sentence: "Guards fled the prison at dawn.", texts: [], locations: [], precisions: []),
+        Case(sentence: "Kafr Lusin - Troops entered the town.", texts: ["Kafr Lusin"], locations: ["Kafr Lusin"], precisions: [1]),
         Case(sentence: "Shells hit Saraqib al-Jadida on Monday.", texts: ["Saraqib al-Jadida"], locations: ["Saraqib"], precisions: [1]),
     ])
     func mentionsInSentences(c: Case) {
@@ -154,6 +155,16 @@ struct GeoMachineryTests {
         #expect(found.first?.resolved?.place?.id == "kl-yon")
         #expect(found.last?.isRegion == true)
         #expect(found.last?.resolved?.location == "Northern Yon")
+    }
+
+    @Test func ofTwoNamesakesTheSeatOfAnAreaOfThatNameWins() throws {
+        let gazetteer = Gazetteer(rows: [
+            Self.row("a-zed", "Wadi Mir", "village", "Zed", 10.0, 20.0),
+            Self.row("b-yon", "Wadi Mir", "village", "Yon", 12.0, 22.0),
+            Self.row("w-yon-sub", "Wadi Mir", "subdistrict", "Yon", 12.05, 22.05),
+        ], folder: Self.folder)
+        let geocoder = Geocoder(gazetteer: gazetteer, phrases: Self.geocoder.phrases)
+        #expect(geocoder.resolve("Wadi Mir", context: GeoContext())?.place?.id == "b-yon")
     }
 
     @Test func regionPointLiesTowardsItsDirection() throws {

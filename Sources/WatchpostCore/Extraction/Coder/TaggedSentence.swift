@@ -40,6 +40,17 @@ struct TaggedSentence {
 
 /// The taggers a sentence goes through, in the order DESIGN.md gives.
 struct SentenceTagger: Sendable {
+    /// "BEIRUT, Oct 21 (Agency) –", "MOSCOW, July 13 –": the dateline's day is the report's, not an
+    /// event's. A date right after a place in capitals and a comma, before the agency or a dash.
+    static func isDateline(_ d: DateMention, _ tokens: [Token]) -> Bool {
+        let s = d.tokenRange.lowerBound, e = d.tokenRange.upperBound
+        guard s >= 2, s <= 6, tokens[s - 1].text == ",", tokens[0..<(s - 1)].contains(where: { $0.text.count > 1 && $0.text == $0.text.uppercased() && $0.kind == .word }) else {
+            return false
+        }
+        guard e < tokens.count else { return false }
+        return ["(", "–", "—", "-", ":"].contains(tokens[e].text)
+    }
+
     let words: EventWords
     let actors: ActorTagger
     let geocoder: Geocoder
@@ -50,11 +61,16 @@ struct SentenceTagger: Sendable {
         let tokens = Tokenizer.tokenize(sentence.text)
         let cueMatches = words.cues.allMatches(in: tokens)
         // "the ministry said on Monday": the day of the statement, not of the event.
+        // "said at a briefing on Monday" too; the words between say where it was said.
+        let speechSetting: Set<String> = ["on", "at", "in", "a", "an", "the", "its", "his", "her", "their", "briefing", "news",
+                                          "press", "conference", "statement", "late", "early", "interview", "televised"]
         let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
             let s = d.tokenRange.lowerBound
-            return !cueMatches.contains { c in
-                (c.value == .say || c.value == .claim) && (c.tokenRange.upperBound == s || (c.tokenRange.upperBound == s - 1 && tokens[s - 1].folded == "on"))
+            let spoken = cueMatches.contains { c in
+                (c.value == .say || c.value == .claim) && c.tokenRange.upperBound <= s && s - c.tokenRange.upperBound <= 5
+                    && (c.tokenRange.upperBound..<s).allSatisfy { speechSetting.contains(tokens[$0].folded) }
             }
+            return !spoken && !Self.isDateline(d, tokens)
         }.map { d -> DateMention in
             // "The massacre came a day after helicopters struck X": X is the day before, not after.
             guard case .previous(let n) = d.anchor, n > 0, d.tokenRange.upperBound < tokens.count,
