@@ -32,6 +32,10 @@ enum PlaceChoice {
             // where things happen; a city or governorate is as often the frame around it.
             if lead.contains(where: smallPlaceKinds.contains) || smallPlaceKinds.contains(t.word(p.tokenRange.upperBound))
                 || smallPlaceKinds.contains(t.word(p.tokenRange.upperBound - 1)) { v += 1 }
+            // "on the A-B road near C", "the road between A and B, near C": a road and the towns it
+            // links frame the place; the settlement named near it is where it happened.
+            if t.tokens[p.tokenRange].contains(where: { ["road", "highway", "motorway"].contains($0.folded) }) { v -= 1 }
+            if (1...3).contains(where: { t.word(s - $0) == "between" }) || lead.contains("between") { v -= 1 }
             // "jets struck the X neighbourhood", "shelled Tell Dam": the object of the event word is its target.
             if s == trigger.upperBound || s == trigger.upperBound + 1 && t.word(trigger.upperBound) == "the" { v += 1 }
             // "units deployed in X", "the brigade, based in X": where an actor stays, not where it acts.
@@ -57,14 +61,21 @@ enum PlaceChoice {
         }!.offset
         var group = [named[best]]
         var i = best
+        // "between A and B, near C": a name with its own lead-in after a bare comma starts another phrase.
+        func ownPhrase(_ p: PlaceMention, after previous: PlaceMention) -> Bool {
+            let glue = (previous.tokenRange.upperBound..<p.tokenRange.lowerBound).map { t.word($0) }
+            return glue == [","] && leadWords(p, in: t).contains(where: locativeWords.contains)
+        }
         while i + 1 < named.count, isGlued(t, named[i].tokenRange.upperBound, named[i + 1].tokenRange.lowerBound),
-              named[i + 1].isRegion == named[best].isRegion, !isReferencePoint(named[i + 1], in: t) {
+              named[i + 1].isRegion == named[best].isRegion, !isReferencePoint(named[i + 1], in: t),
+              !ownPhrase(named[i + 1], after: named[i]) {
             group.append(named[i + 1])
             i += 1
         }
         i = best
         while i > 0, isGlued(t, named[i - 1].tokenRange.upperBound, named[i].tokenRange.lowerBound),
-              named[i - 1].isRegion == named[best].isRegion, score(named[i - 1]) > -3, !isReferencePoint(named[i - 1], in: t) {
+              named[i - 1].isRegion == named[best].isRegion, score(named[i - 1]) > -3, !isReferencePoint(named[i - 1], in: t),
+              !ownPhrase(named[i], after: named[i - 1]) {
             group.insert(named[i - 1], at: 0)
             i -= 1
         }
