@@ -198,6 +198,7 @@ struct EventCoderTests {
         ("In Zed, Red Hand Front attacked the village of Kafr Lusin on Monday.", "Kafr Lusin"),
         ("Hundreds of protesters rallied in Saraqib on Friday in solidarity with Qaryah.", "Saraqib"),
         ("Veldorian troops deployed in Qaryah shelled the village of Tell Dam on Monday.", "Tell Dam"),
+        ("Red Hand Front shelled a convoy on the road between Saraqib and Tell Dam, near Qaryah, on Monday.", "Qaryah"),
     ])
     func thePlaceOfTheEventIsNotItsFrameNorItsCause(_ text: String, _ place: String) throws {
         #expect(try Self.events(text).map(\.location) == [place])
