@@ -248,6 +248,17 @@ struct EventCoderTests {
         #expect(events[0].date?.iso == "2021-03-08")
     }
 
+    @Test(arguments: [
+        ("The soldiers were hit near the village of Kafr Lusin.", "Kafr Lusin"),
+        ("The shells came from the village of Kafr Lusin.", "Zed"),
+    ])
+    func theNextSentenceNamesTheVillageOfAnEventPlacedByItsGovernorate(_ next: String, _ place: String) throws {
+        let events = try Self.events("Kordian jets shelled army posts in Zed on Monday, killing 5 soldiers. " + next)
+        try #require(events.count == 1)
+        #expect(events[0].location == place)
+        #expect(events[0].admin1 == "Zed")
+    }
+
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
         let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
         try #require(events.count == 1)

@@ -23,6 +23,18 @@ extension DocumentRun {
             }
             changed = true
         }
+        if let refined = refinedPlace(t, of: drafts[last]) {
+            // "33 soldiers were killed in Idlib. They were hit near the village of Balyun.": the next
+            // sentence names the village of what was placed only by its governorate.
+            for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
+                drafts[i].event.location = refined.location
+                drafts[i].event.latitude = refined.latitude
+                drafts[i].event.longitude = refined.longitude
+                drafts[i].event.geoPrecision = refined.precision
+                drafts[i].event.admin1 = refined.admin1 ?? drafts[i].event.admin1
+            }
+            changed = true
+        }
         if let suspect = suspectedPerpetrator(t)?.actor
             ?? attribution.claimant.flatMap({ $0.isArmed && t.tokens.contains { $0.folded == "responsibility" } ? $0 : nil }) {
             // "X claimed responsibility", "it bore the hallmarks of X": the perpetrator of an event
@@ -63,6 +75,28 @@ extension DocumentRun {
                 drafts[i].event.evidenceRanges.append(t.sentence.rawRange)
             }
         }
+    }
+
+    /// The one town-level place a follow-up sentence names inside the governorate its event was
+    /// placed in only by name of the governorate ("in Idlib", "in Daraa province").
+    func refinedPlace(_ t: TaggedSentence, of draft: DraftEvent) -> ResolvedPlace? {
+        let e = draft.event
+        guard let admin1 = e.admin1, let location = e.location,
+              e.geoPrecision == .region || NameFolder.words(of: location) == NameFolder.words(of: admin1),
+              !t.dates.contains(where: { $0.anchor != .background && $0.start != nil && $0.start != e.date }) else { return nil }
+        let towns = t.places.filter { p in
+            guard let r = p.resolved, !p.isRegion, r.precision != .region, r.admin1 == admin1,
+                  NameFolder.words(of: r.location) != NameFolder.words(of: admin1) else { return false }
+            // Not where fire came from ("carried out from the area of X").
+            let s = p.tokenRange.lowerBound
+            let from = (1...4).contains { PlaceChoice.originWords.contains(t.word(s - $0)) }
+                || PlaceChoice.leadWords(p, in: t).contains(where: PlaceChoice.originWords.contains)
+            return !from && !PlaceChoice.isReferencePoint(p, in: t)
+        }
+        guard towns.count == 1, var r = towns[0].resolved else { return nil }
+        let written = PlaceChoice.bareName(towns[0].text)
+        if !written.isEmpty, written != written.uppercased() { r.location = written }
+        return r
     }
 
     /// The armed actor a suspicion cue names: "believed to be X", "the hallmarks of X", or the
