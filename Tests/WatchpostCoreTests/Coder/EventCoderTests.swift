@@ -43,6 +43,11 @@ struct EventCoderTests {
     rallied\tPeaceful protest\tstrong
     protesters\tPeaceful protest\tstrong
     dispersed\tINTERVENTION\tweak
+    shot down\tDisrupted weapons use\tstrong
+    intercepted\tDisrupted weapons use\tstrong
+    missiles\tShelling/artillery/missile attack\tstrong
+    drones\tAir/drone strike\tweak
+    fired\tShelling/artillery/missile attack\tweak
     """
     static let cues = """
     said\tsay
@@ -257,6 +262,33 @@ struct EventCoderTests {
         try #require(events.count == 1)
         #expect(events[0].location == place)
         #expect(events[0].admin1 == "Zed")
+    }
+
+    @Test(arguments: [
+        ("Veldorian air defences shot down six of eight missiles fired by Kordian jets at Saraqib on Monday.", "Air/drone strike"),
+        ("Veldorian air defences shot down two drones launched by Red Hand Front over Saraqib on Monday.", "Disrupted weapons use"),
+    ])
+    func aStrikePartlyInterceptedIsTheStrike(_ text: String, _ subType: String) throws {
+        let events = try Self.events(text)
+        try #require(events.count == 1)
+        #expect(events[0].subEventType == subType)
+    }
+
+    @Test(arguments: [
+        "Air defences intercepted four of the missiles.",
+        "Kordian jets fired two more missiles at the post.",
+        "Officials use the term \"neutralised\" to mean that fighters were killed or captured.",
+    ])
+    func aSentenceRetellingTheEventJustToldIsNotAnother(_ next: String) throws {
+        // A new paragraph under a headline about another town: a retelling coded as an event would
+        // take that town and not be collapsed as a restatement of the same place.
+        let events = try Self.events("Saraqib fears more strikes\n\nKordian jets fired missiles at an army post in the village of Qaryah on Monday, residents of Saraqib said.\n\n" + next)
+        #expect(events.count == 1, "\(events.map(\.subEventType))")
+    }
+
+    @Test func areaWordsAfterANameGo() {
+        #expect(PlaceChoice.bareName("the Saraqib region") == "Saraqib")
+        #expect(PlaceChoice.bareName("Idlib countryside") == "Idlib")
     }
 
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {

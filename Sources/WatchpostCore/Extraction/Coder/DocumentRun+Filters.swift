@@ -2,7 +2,12 @@
 extension DocumentRun {
     /// An event word quoted as a word ("use the word \"neutralised\""), not as a report.
     func isQuotedWord(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
-        t.word(range.lowerBound - 1) == "\"" && t.word(range.upperBound) == "\""
+        if t.word(range.lowerBound - 1) == "\"" && t.word(range.upperBound) == "\"" { return true }
+        // "Officials use the term \"neutralised\" to mean that fighters were killed or captured": a
+        // sentence about a word explains vocabulary; its other event words report nothing.
+        return t.tokens.indices.contains { i in
+            ["word", "term", "expression", "phrase"].contains(t.word(i)) && t.word(i + 1) == "\"" && i < range.lowerBound
+        }
     }
 
     /// "the latest in a series of attacks", "a wave of arrests": a tally of events, not one.

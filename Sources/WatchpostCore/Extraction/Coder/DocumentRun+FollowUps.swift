@@ -202,6 +202,24 @@ extension DocumentRun {
            let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {
             return true
         }
+        // "the drone fired two missiles at the car", "fighters attacked the convoy": the event word's
+        // object is a definite noun the event just told already named; the same event, retold.
+        if !newPlace, !newDay, let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType,
+           [.battles, .explosions, .violenceAgainstCivilians].contains(kind) {
+            let told = Set(Tokenizer.tokenize(last.event.evidence).filter { $0.kind == .word && !$0.isCapitalized }.map(\.folded))
+            let objectStart = chosen.tokenRange.upperBound
+            for i in objectStart..<min(t.tokens.count, objectStart + 4) where t.word(i) == "the" {
+                let noun = t.word(i + 1)
+                if noun.count > 2, !t.tokens[min(i + 1, t.tokens.count - 1)].isCapitalized, told.contains(noun),
+                   !t.nameTokens.contains(i + 1) {
+                    return true
+                }
+            }
+        }
+        // "Air defences intercepted eight of the missiles": the strike just told, partly stopped.
+        if !newPlace, !newDay, SubTypeRules.key(chosen.value.signal) == "Disrupted weapons use", last.event.eventType == .explosions {
+            return true
+        }
         if newPlace || newDay { return false }
         let s = chosen.tokenRange.lowerBound
         let isVerbForm = t.word(s).hasSuffix("ed")

@@ -149,7 +149,9 @@ enum PlaceChoice {
               around.contains(w.lowercased()) || (!c.properties.isUppercase && !articles.contains { w.lowercased().hasPrefix($0) }) {
             words.removeFirst()
         }
-        while words.count > 1, let w = words.last, around.contains(w.lowercased()) { words.removeLast() }
+        // "the Qamishli region", "Idlib countryside": the area words go, the name stays.
+        let areaWords: Set<String> = ["region", "area", "areas", "countryside", "province", "governorate", "suburbs", "environs"]
+        while words.count > 1, let w = words.last, around.contains(w.lowercased()) || areaWords.contains(w.lowercased()) { words.removeLast() }
         return words.joined(separator: " ")
     }
 

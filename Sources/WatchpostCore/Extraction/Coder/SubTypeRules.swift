@@ -53,6 +53,16 @@ enum SubTypeRules {
                 remote.contains(key($0.value.signal)) && $0.tokenRange.lowerBound > disruption.tokenRange.lowerBound
                     && $0.tokenRange.lowerBound - disruption.tokenRange.upperBound <= 10
             }
+            // "shot down eight of ten missiles fired by F-16 jets": the jets' strike happened, partly
+            // intercepted; "shot down two drones launched by militants" stays a disruption.
+            let weapon = live.first {
+                key($0.value.signal) == "Shelling/artillery/missile attack" && $0.tokenRange.lowerBound > disruption.tokenRange.lowerBound
+            }
+            if let weapon, let aircraft = live.first(where: {
+                key($0.value.signal) == "Air/drone strike" && $0.tokenRange.lowerBound > weapon.tokenRange.upperBound
+            }) {
+                return aircraft
+            }
             if governs { return disruption }
         }
         // Moving weapons is a deployment, not their use: "deployed additional ATGM launchers".
