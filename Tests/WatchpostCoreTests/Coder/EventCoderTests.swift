@@ -19,7 +19,7 @@ struct EventCoderTests {
     {"id":"protesters","name":"Protesters (Veldoria)","aliases":["protesters","demonstrators"],"kind":"protesters","country":"Veldoria","party":false}
     {"id":"unknown","name":"Unidentified Armed Group (Veldoria)","aliases":["unidentified armed group","gunmen"],"kind":"unidentified","country":"Veldoria","party":true}
     {"type":"noun","class":"force","forms":["troops","forces","army","soldiers"]}
-    {"type":"noun","class":"weapon","forms":["jets","warplanes","drones"]}
+    {"type":"noun","class":"weapon","forms":["jets","warplanes","drones","missiles"]}
     {"type":"demonym","forms":["Veldorian"],"actors":{"force":"vel-army","weapon":"vel-army"}}
     {"type":"demonym","forms":["Kordian"],"actors":{"force":"kor-army","weapon":"kor-army"}}
     {"type":"generic","forms":["the army"],"kinds":["state_force"],"defaults":{"Veldoria":"vel-army"}}
@@ -233,6 +233,8 @@ struct EventCoderTests {
         ("The Veldorian Army recaptured Tell Dam, which had been held by Red Hand Front, on Monday.", "Military Forces of Veldoria"),
         ("Jets believed to be Kordian struck Saraqib on Monday.", "Military Forces of Kordia"),
         ("RHF gunmen shelled Saraqib on Monday.", "Red Hand Front"),
+        ("Veldorian troops watched as Kordian missiles hit Saraqib on Monday.", "Military Forces of Kordia"),
+        ("Veldorian air defences shot down six of eight missiles fired by Kordian jets at Saraqib on Monday.", "Military Forces of Kordia"),
         ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. The bombing bore the hallmarks of Red Hand Front.", "Red Hand Front"),
         ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. Red Hand Front claimed responsibility.", "Red Hand Front"),
         ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. No group claimed responsibility.", "Unidentified Armed Group (Veldoria)"),

@@ -33,7 +33,7 @@ struct ActorRoleFinder {
     ///   - participants: actor mentions in the clause that can act (sources in attribution position removed),
     ///     generic ones already resolved.
     ///   - claimant: the party the clause is attributed to, if any.
-    func assign(_ t: TaggedSentence, trigger: Range<Int>, otherTriggers: [Range<Int>] = [],
+    func assign(_ t: TaggedSentence, trigger: Range<Int>, triggerIsStrong: Bool = false, otherTriggers: [Range<Int>] = [],
                 participants: [(mention: ActorMention, actor: Actor)],
                 claimant: Actor?, civilians: Actor?) -> ActorRoles {
         var roles = ActorRoles()
@@ -66,13 +66,22 @@ struct ActorRoleFinder {
             }
         }
 
-        // A weapon phrase that holds the event word ("Turkish drones") is its subject.
         let before = participants.filter { $0.mention.tokenRange.lowerBound < start }
         let after = participants.filter { $0.mention.tokenRange.lowerBound >= trigger.upperBound }
+
+        // "missiles fired by Israeli Air Force jets", "coalition air strikes": the phrase that holds the
+        // event word acts when it is an agent or the word names the act itself (not "Russian
+        // aerospace forces responded", where the word is only the actor's name).
+        let holder = participants.first { p in
+            let r = p.mention.tokenRange
+            return r.contains(start) && r.lowerBound < start && (triggerIsStrong || (1...2).contains { t.word(r.lowerBound - $0) == "by" })
+        }
 
         if roles.actor1 == nil {
             if let agent {
                 roles.actor1 = agent.actor
+            } else if let holder, !victimMentions.contains(holder.actor) {
+                roles.actor1 = holder.actor
             } else if isPassive {
                 // "18 soldiers were killed": the subject suffered; the claimant, if a party, acted.
                 if let claimant, claimant.isArmed, !before.contains(where: { $0.actor.name == claimant.name }) {

@@ -156,7 +156,8 @@ struct DocumentRun {
             return
         }
 
-        var roles = coder.roles.assign(t, trigger: chosen.tokenRange, otherTriggers: live.map(\.tokenRange),
+        var roles = coder.roles.assign(t, trigger: chosen.tokenRange, triggerIsStrong: chosen.value.isStrong,
+                                       otherTriggers: live.map(\.tokenRange),
                                        participants: participants,
                                        claimant: attribution.claimant, civilians: coder.civilians)
         let actor1IsGovernment = roles.actor1.map { ["state_force", "police", "government"].contains($0.kind) } ?? false
