@@ -289,6 +289,21 @@ def main():
             w.get("admin2") or district_of(w["admin1"], w["lat"], w["lon"]), w["lat"], w["lon"], w.get("pop"),
             "wikipedia-map")
 
+    # Other names in common use (Kurdish, Turkish, Russian romanisations), from a hand-written table.
+    endonyms = os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer_endonyms.tsv")
+    added = 0
+    for line in open(endonyms, encoding="utf-8"):
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, a1, others = line.rstrip("\n").split("\t")
+        for p in places:
+            # The exact name (loose key), not the build's skeleton key: "Nayrab" is not "Ayn al-Arab".
+            names = {fold_loose(p["name"])} | {fold_loose(v) for v in p["variants"]}
+            if fold_loose(name) in names and p["admin1"] == a1 and p["kind"] in ("city", "town", "village", "district", "subdistrict", "airport"):
+                p["variants"] = uniq(p["variants"] + [o for o in others.split(";") if o and fold_loose(o) not in names])
+                added += 1
+    print("endonym rows applied to %d places" % added)
+
     os.makedirs(args.out, exist_ok=True)
     cols = ["id", "name", "variants", "kind", "country", "admin1", "admin2", "latitude", "longitude",
             "population", "source"]

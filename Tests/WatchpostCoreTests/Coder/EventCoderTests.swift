@@ -209,6 +209,14 @@ struct EventCoderTests {
         #expect(try Self.events(text).map(\.location) == [place])
     }
 
+    @Test func aQuarterNamedLikeAVillageFarFromTheCityBelongsToTheCity() throws {
+        // Farview (Zed) lies ~150 km from Zed city: the Farview quarter of Zed city is not that village.
+        let events = try Self.events("In Zed city, Kordian jets struck the Farview neighbourhood on Monday.")
+        try #require(events.count == 1)
+        #expect(events[0].location == "Farview")
+        #expect(events[0].latitude == 10.1)
+    }
+
     @Test func aQuarterNamedLikeAFarVillageBelongsToTheCityOfTheSentence() throws {
         let events = try Self.events("In Zed city, Kordian jets struck the Qaryah neighbourhood on Monday.")
         try #require(events.count == 1)
@@ -264,6 +272,12 @@ struct EventCoderTests {
         try #require(events.count == 1)
         #expect(events[0].location == place)
         #expect(events[0].admin1 == "Zed")
+    }
+
+    @Test func aStrikeThatKilledIsTheStrikeWhateverTheAirDefencesDid() throws {
+        let events = try Self.events("Two soldiers were killed on Monday as Veldorian air defences shot down Kordian missiles over Saraqib.")
+        try #require(events.count == 1)
+        #expect(events[0].subEventType == "Shelling/artillery/missile attack")
     }
 
     @Test(arguments: [

@@ -270,7 +270,7 @@ struct DocumentRun {
                 if !mention.isRegion, r.precision != .region, !written.isEmpty, written != written.uppercased() {
                     r.location = written
                 }
-                if let city = PlaceChoice.cityAroundQuarter(mention, in: t), city.admin1 != r.admin1 {
+                if let city = PlaceChoice.cityAroundQuarter(mention, in: t) {
                     // "In Homs city, ... the Zahraa neighbourhood": a quarter of the city named, not a
                     // namesake village elsewhere.
                     r = ResolvedPlace(location: written, admin1: city.admin1, latitude: city.latitude, longitude: city.longitude,

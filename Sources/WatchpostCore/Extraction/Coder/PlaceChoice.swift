@@ -121,7 +121,13 @@ enum PlaceChoice {
             return nil
         }
         let cities = t.places.compactMap { $0.resolved }.filter { $0.place?.kind == "city" && $0.location != p.resolved?.location }
-        return cities.count == 1 ? cities[0] : nil
+        guard cities.count == 1, let r = p.resolved else { return nil }
+        // The namesake found is elsewhere: in another governorate, or well outside the city.
+        if r.admin1 != cities[0].admin1 { return cities[0] }
+        if let a = r.latitude, let b = r.longitude, let c = cities[0].latitude, let d = cities[0].longitude, Geo.distanceKm(a, b, c, d) > 15 {
+            return cities[0]
+        }
+        return nil
     }
 
     /// The place a reference phrase points from, to locate a name the gazetteer lacks nearby.

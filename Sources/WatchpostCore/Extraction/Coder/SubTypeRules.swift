@@ -63,7 +63,10 @@ enum SubTypeRules {
             }) {
                 return aircraft
             }
-            if governs { return disruption }
+            // "Two soldiers were killed as air defences confronted the aggression": people died, so the
+            // attack happened; interception is only part of the story.
+            let killing = live.contains { key($0.value.signal) == "KILLING" }
+            if governs && !killing { return disruption }
         }
         // Moving weapons is a deployment, not their use: "deployed additional ATGM launchers".
         if let move = live.first(where: { key($0.value.signal) == "Other" && $0.value.isStrong }),
