@@ -425,6 +425,11 @@ public struct Geocoder: Sendable {
         guard let top = ranked.first else { return (nil, raw.regionish) }
         // A governorate with a direction or a region word is a region: "southern Idlib countryside".
         let governorate = ranked.first { $0.place.kind == "governorate" }
+        // "south of Damascus": a direction from a governorate that is one city is a direction from
+        // the city, near it, not the whole governorate.
+        if top.place.kind == "governorate", raw.leadin?.precision == 2, raw.direction == nil, !raw.regionish {
+            return (resolved(top, precision: .near), false)
+        }
         if let g = governorate, raw.regionish || raw.direction != nil || top.place.kind == "governorate",
            let a1 = g.place.admin1 {
             return (region(a1, direction: raw.direction, score: g.score), true)
