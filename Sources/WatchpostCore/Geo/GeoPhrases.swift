@@ -34,6 +34,34 @@ struct GeoPhrases: Sendable {
     private(set) var stopWords: Set<String> = []
     private(set) var afterBlockers: Set<String> = []
     private(set) var beforeBlockers: Set<String> = []
+    /// Every table a word stands in, so a sentence's words are looked up once (`SentenceWords`) and
+    /// each grammar question after that is a bit test.
+    private(set) var roles: [String: Roles] = [:]
+
+    struct Roles: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let leadin = Roles(rawValue: 1 << 0)
+        static let direction = Roles(rawValue: 1 << 1)
+        static let regionWord = Roles(rawValue: 1 << 2)
+        static let regionLead = Roles(rawValue: 1 << 3)
+        static let feature = Roles(rawValue: 1 << 4)
+        static let regionFirst = Roles(rawValue: 1 << 5)
+        static let stop = Roles(rawValue: 1 << 6)
+        static let after = Roles(rawValue: 1 << 7)
+        static let before = Roles(rawValue: 1 << 8)
+    }
+
+    /// The phrase table of one of the first five roles.
+    func table(_ role: Roles) -> [String: [Phrase]] {
+        switch role {
+        case .leadin: leadins
+        case .direction: directions
+        case .regionWord: regionWords
+        case .regionLead: regionLeads
+        case .feature: features
+        default: [:]
+        }
+    }
 
     init(phrasesTSV: String, regionsTSV: String, stoplistTSV: String, folder: NameFolder) {
         for f in Self.rows(phrasesTSV) where f.count >= 2 {
@@ -75,6 +103,18 @@ struct GeoPhrases: Sendable {
             default: continue
             }
         }
+        func mark<S: Sequence>(_ words: S, _ role: Roles) where S.Element == String {
+            for w in words { roles[w, default: []].insert(role) }
+        }
+        mark(leadins.keys, .leadin)
+        mark(directions.keys, .direction)
+        mark(regionWords.keys, .regionWord)
+        mark(regionLeads.keys, .regionLead)
+        mark(features.keys, .feature)
+        mark(regionFirstWords, .regionFirst)
+        mark(stopWords, .stop)
+        mark(afterBlockers, .after)
+        mark(beforeBlockers, .before)
     }
 
     static func bundled(folder: NameFolder) throws -> GeoPhrases {

@@ -23,6 +23,8 @@ public struct PhraseMatch<Value: Sendable>: Sendable {
 public struct PhraseMatcher<Value: Sendable>: Sendable {
     private let nodes: [TrieNode]
     private let patterns: [Pattern]
+    /// The root's words: most tokens start no phrase, and this says so without hashing them.
+    private let rootGate: WordGate
 
     /// - Parameters:
     ///   - entries: phrases as written; each is tokenized with `Tokenizer`. A token written `<num>`
@@ -60,6 +62,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         }
         self.nodes = nodes
         self.patterns = patterns
+        self.rootGate = WordGate(nodes[0].children.keys)
     }
 
     /// Leftmost-longest, non-overlapping matches. Among entries with the same phrase, the first given wins.
@@ -102,7 +105,8 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         guard !Self.isHyphen(tokens[start]) else { return }
         // Most tokens start no phrase: one lookup, and no allocation, settles them.
         let first = tokens[start]
-        guard (first.kind == .number && nodes[0].numberChild != nil) || nodes[0].children[first.folded] != nil else { return }
+        guard (first.kind == .number && nodes[0].numberChild != nil)
+            || (rootGate.mayContain(first.folded) && nodes[0].children[first.folded] != nil) else { return }
         // Depth-first over (node, next token, last matched token); the wildcard edge makes the walk
         // branch, so a small stack instead of a single cursor. The tokens matched so far are a
         // chain of `path` entries (token index, previous entry), shared between branches.
