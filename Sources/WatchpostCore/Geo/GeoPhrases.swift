@@ -37,6 +37,10 @@ struct GeoPhrases: Sendable {
     /// Every table a word stands in, so a sentence's words are looked up once (`SentenceWords`) and
     /// each grammar question after that is a bit test.
     private(set) var roles: [String: Roles] = [:]
+    private var rolesGate = WordGate()
+
+    /// The tables `word` stands in (most words: none, answered by the gate).
+    func roles(of word: String) -> Roles { rolesGate.mayContain(word) ? roles[word] ?? [] : [] }
 
     struct Roles: OptionSet, Sendable {
         let rawValue: UInt16
@@ -115,6 +119,7 @@ struct GeoPhrases: Sendable {
         mark(stopWords, .stop)
         mark(afterBlockers, .after)
         mark(beforeBlockers, .before)
+        rolesGate = WordGate(roles.keys)
     }
 
     static func bundled(folder: NameFolder) throws -> GeoPhrases {
@@ -136,8 +141,13 @@ struct GeoPhrases: Sendable {
     /// The longest phrase of `table` that starts at `words[at...]`.
     static func match(_ table: [String: [Phrase]], _ words: [String], at: Int) -> Phrase? {
         guard at < words.count, let options = table[words[at]] else { return nil }
-        for p in options where at + p.words.count <= words.count {
-            if words[at..<(at + p.words.count)].elementsEqual(p.words) { return p }
+        // Index loops, not slices and elementsEqual: a first word like "the" opens dozens of phrases.
+        for o in options.indices {
+            let phrase = options[o].words
+            guard at + phrase.count <= words.count else { continue }
+            var k = 1  // phrase[0] is words[at]: the table's key
+            while k < phrase.count, words[at + k] == phrase[k] { k += 1 }
+            if k == phrase.count { return options[o] }
         }
         return nil
     }

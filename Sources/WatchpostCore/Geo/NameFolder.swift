@@ -15,6 +15,8 @@ struct NameFolder: Sendable {
     }
 
     private var articles: Set<[UInt8]> = []
+    /// Turns most words away before the set lookup (`isArticle` is asked of every word of a sentence).
+    private var articleGate = WordGate()
     private var words: [[UInt8]: [UInt8]] = [:]
     private var prefixes: [[UInt8]] = []  // longest first
     private var suffixes: [([UInt8], [UInt8])] = []
@@ -27,7 +29,9 @@ struct NameFolder: Sendable {
             guard f.count >= 2 else { continue }
             let to = f.count > 2 ? f[2] : []
             switch String(decoding: f[0], as: UTF8.self) {
-            case "article": articles.insert(f[1])
+            case "article":
+                articles.insert(f[1])
+                articleGate.insert(String(decoding: f[1], as: UTF8.self))
             case "word": words[f[1]] = to
             case "prefix": prefixes.append(f[1])
             case "suffix": suffixes.append((f[1], to))
@@ -38,9 +42,7 @@ struct NameFolder: Sendable {
         prefixes.sort { $0.count > $1.count }
     }
 
-    func isArticle(_ folded: String) -> Bool { articles.contains(Array(folded.utf8)) }
-
-    func isArticle(bytes: [UInt8]) -> Bool { articles.contains(bytes) }
+    func isArticle(_ folded: String) -> Bool { articleGate.mayContain(folded) && articles.contains(Array(folded.utf8)) }
 
     static func bundled() throws -> NameFolder {
         guard let url = BundledData.url("gazetteer/transliteration.tsv") else {
@@ -92,7 +94,8 @@ struct NameFolder: Sendable {
         var builder = KeyBuilder()
         for (index, word) in input.enumerated() {
             let bytes = Array(word.utf8)
-            builder.add(bytes, loose: articles.contains(bytes) ? nil : fold(word: bytes, isFirst: index == 0))
+            let article = articleGate.mayContain(word) && articles.contains(bytes)
+            builder.add(bytes, loose: article ? nil : fold(word: bytes, isFirst: index == 0))
         }
         return builder.keys
     }

@@ -10,7 +10,7 @@ final class SentenceWords {
     let words: [String]
     let roles: [GeoPhrases.Roles]
     private let folder: NameFolder
-    private let bytes: [[UInt8]]
+    private var bytes: [[UInt8]?]
     private let articles: [Bool]
     private var firstFolds: [[UInt8]?]
     private var otherFolds: [[UInt8]?]
@@ -20,9 +20,9 @@ final class SentenceWords {
     init(_ words: [String], folder: NameFolder, phrases: GeoPhrases) {
         self.words = words
         self.folder = folder
-        roles = words.map { phrases.roles[$0] ?? [] }
-        bytes = words.map { Array($0.utf8) }
-        articles = bytes.map { folder.isArticle(bytes: $0) }
+        roles = words.map { phrases.roles(of: $0) }
+        articles = words.map { folder.isArticle($0) }
+        bytes = Array(repeating: nil, count: words.count)
         firstFolds = Array(repeating: nil, count: words.count)
         otherFolds = Array(repeating: nil, count: words.count)
         namedRegions = Array(repeating: nil, count: words.count + 1)
@@ -45,25 +45,32 @@ final class SentenceWords {
     private func builder(_ range: Range<Int>) -> NameFolder.KeyBuilder {
         var builder = NameFolder.KeyBuilder()
         for i in range {
-            builder.add(bytes[i], loose: articles[i] ? nil : fold(i, isFirst: i == range.lowerBound))
+            builder.add(bytes(i), loose: articles[i] ? nil : fold(i, isFirst: i == range.lowerBound))
         }
         return builder
     }
 
     /// As `NameFolder.wordKey(words[i])`.
     func wordKey(_ i: Int) -> String {
-        String(decoding: articles[i] ? bytes[i] : fold(i, isFirst: true), as: UTF8.self)
+        String(decoding: articles[i] ? bytes(i) : fold(i, isFirst: true), as: UTF8.self)
+    }
+
+    private func bytes(_ i: Int) -> [UInt8] {
+        if let b = bytes[i] { return b }
+        let b = Array(words[i].utf8)
+        bytes[i] = b
+        return b
     }
 
     private func fold(_ i: Int, isFirst: Bool) -> [UInt8] {
         if isFirst {
             if let f = firstFolds[i] { return f }
-            let f = folder.fold(word: bytes[i], isFirst: true)
+            let f = folder.fold(word: bytes(i), isFirst: true)
             firstFolds[i] = f
             return f
         }
         if let f = otherFolds[i] { return f }
-        let f = folder.fold(word: bytes[i], isFirst: false)
+        let f = folder.fold(word: bytes(i), isFirst: false)
         otherFolds[i] = f
         return f
     }

@@ -92,6 +92,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         for start in tokens.indices {
             var here: [(end: Int, pattern: Int)] = []
             walk(tokens, from: start) { here.append(($0, $1)) }
+            if here.isEmpty { continue }
             here.sort { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
             found += here.map { PhraseMatch(tokenRange: start..<$0.end, value: patterns[$0.pattern].value) }
         }

@@ -36,9 +36,30 @@ struct WordGate: Sendable {
     /// False only when no word of the set is `word`.
     @inline(__always)
     func mayContain(_ word: String) -> Bool {
+        // The bytes in place (native Strings, small ones included, are contiguous UTF-8): the generic
+        // `utf8.last` and an iterator cost more than the hash they save.
+        if let slot = word.utf8.withContiguousStorageIfAvailable({ Self.asciiSlot($0) }) {
+            guard let slot else { return true }
+            return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+        }
         guard Self.isASCII(word) else { return true }
         let h = Self.slot(word)
         return bits[h >> 6] & (1 << UInt64(h & 63)) != 0
+    }
+
+    /// `slot` of an ASCII word's bytes, nil when a byte is not ASCII.
+    @inline(__always)
+    private static func asciiSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let count = bytes.count
+        guard count > 0 else { return 0 }
+        for b in bytes where b >= 0x80 { return nil }
+        return mix(count: count, first: bytes[0], second: count > 1 ? bytes[1] : 0, last: bytes[count - 1])
+    }
+
+    @inline(__always)
+    private static func mix(count: Int, first: UInt8, second: UInt8, last: UInt8) -> Int {
+        let x = UInt64(count) | UInt64(first) << 8 | UInt64(second) << 16 | UInt64(last) << 24
+        return Int(truncatingIfNeeded: (x &* 0x9E37_79B9_7F4A_7C15) >> 50)  // the top 14 bits
     }
 
     @inline(__always)
@@ -52,10 +73,7 @@ struct WordGate: Sendable {
         let utf8 = word.utf8
         let count = utf8.count
         guard count > 0 else { return 0 }
-        let first = UInt64(utf8.first!)
-        let last = UInt64(utf8.last!)
-        let second = count > 1 ? UInt64(utf8[utf8.index(after: utf8.startIndex)]) : 0
-        let x = UInt64(count) | first << 8 | second << 16 | last << 24
-        return Int(truncatingIfNeeded: (x &* 0x9E37_79B9_7F4A_7C15) >> 50)  // the top 14 bits
+        let second = count > 1 ? utf8[utf8.index(after: utf8.startIndex)] : 0
+        return mix(count: count, first: utf8.first!, second: second, last: utf8.last!)
     }
 }
