@@ -176,7 +176,7 @@ public struct Gazetteer: Sendable {
         let bound = q.count >= 9 ? 2 : 1
         var seen = Set<Int32>()
         var out: [Match] = []
-        for candidate in skeletonIndex[k.skeleton] ?? [] where !bounded || Self.distance(q, Array(candidate.utf8), bound: bound) <= bound {
+        for candidate in skeletonIndex[k.skeleton] ?? [] where !bounded || Self.within(bound, q, Array(candidate.utf8)) {
             for i in looseIndex[candidate] ?? [] where seen.insert(i).inserted { out.append(Match(index: Int(i), level: .skeleton)) }
         }
         // In running text edit hits also need the document's governorate (Geocoder): short names have many neighbours.
@@ -185,7 +185,7 @@ public struct Gazetteer: Sendable {
         // Same first letter: transliteration folding already unifies first letters, and it keeps the scan short.
         for len in (q.count - editBound)...(q.count + editBound) {
             for candidate in looseByLengthAndFirst[Self.bucket(len, q[0])] ?? []
-            where Self.distance(q, candidate.bytes, bound: editBound) <= editBound {
+            where Self.within(editBound, q, candidate.bytes) {
                 for i in looseIndex[candidate.key] ?? [] where seen.insert(i).inserted {
                     out.append(Match(index: Int(i), level: .fuzzy))
                 }
@@ -198,6 +198,30 @@ public struct Gazetteer: Sendable {
     func anyMatches(_ k: NameFolder.Keys) -> [Match] {
         let found = matches(k)
         return found.isEmpty ? nearMatches(k, bounded: false) : found
+    }
+
+    /// `distance(a, b, bound:) <= bound`; one edit is settled in one pass, without the table.
+    static func within(_ bound: Int, _ a: [UInt8], _ b: [UInt8]) -> Bool {
+        bound == 1 ? withinOneEdit(a, b) : distance(a, b, bound: bound) <= bound
+    }
+
+    /// Levenshtein distance at most 1: equal, one substitution, or one insertion or deletion.
+    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        if i == short.count { return true }  // equal, or one letter added at the end
+        if short.count == long.count {
+            // One substitution at i: the rest must be equal.
+            var k = i + 1
+            while k < short.count, short[k] == long[k] { k += 1 }
+            return k == short.count
+        }
+        // One letter of the longer skipped at i.
+        var k = i
+        while k < short.count, short[k] == long[k + 1] { k += 1 }
+        return k == short.count
     }
 
     /// Levenshtein distance, or `bound + 1` once every entry of a row exceeds `bound`. The two rows

@@ -88,8 +88,8 @@ struct BoilerplateFilter: Sendable {
             return hi - lo
         }
         f.words.append(Substring(lower))
-        if rules.stopWords.contains(lower) { f.stopWordCount += 1 }
-        if rules.widgetWords.contains(lower) { f.widgetWordCount += 1 }
+        if rules.stopWordGate.mayContain(lower), rules.stopWords.contains(lower) { f.stopWordCount += 1 }
+        if rules.widgetWordGate.mayContain(lower), rules.widgetWords.contains(lower) { f.widgetWordCount += 1 }
     }
 
     /// One space-separated word, by Characters: the general path for words with non-ASCII letters.

@@ -71,4 +71,16 @@ struct LookupShortcutTests {
     func distance(_ a: String, _ b: String, _ bound: Int, _ expected: Int) {
         #expect(Gazetteer.distance(Array(a.utf8), Array(b.utf8), bound: bound) == expected)
     }
+
+    /// The one-pass test agrees with the table on every pair of these words and their neighbours.
+    @Test func oneEditTestAgreesWithTheTable() {
+        let words = ["", "a", "ab", "ba", "abc", "abd", "abdc", "xabc", "abcx", "saraqib", "saraqeb", "sarqib", "saraqibb",
+                     "kafrlusin", "kafrlosin", "kfrlusin", "kafrlusn"]
+        for a in words {
+            for b in words {
+                let (x, y) = (Array(a.utf8), Array(b.utf8))
+                #expect(Gazetteer.withinOneEdit(x, y) == (Gazetteer.distance(x, y, bound: 1) <= 1), "\(a) / \(b)")
+            }
+        }
+    }
 }
