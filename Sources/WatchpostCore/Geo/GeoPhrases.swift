@@ -29,6 +29,9 @@ struct GeoPhrases: Sendable {
     private(set) var features: [String: [Phrase]] = [:]
     private(set) var regions: [Region] = []
     private(set) var regionIndex: [String: Int] = [:]
+    /// Byte lengths of the region keys, when all are ASCII: an ASCII span key of another length is no
+    /// region, found without building its String (an ASCII String equals only the same bytes).
+    private var regionKeyLengths: [Bool]? = []
     /// First folded words of region names, so most tokens are ruled out by one set lookup.
     private(set) var regionFirstWords: Set<String> = []
     private(set) var stopWords: Set<String> = []
@@ -98,6 +101,12 @@ struct GeoPhrases: Sendable {
                 if let first = words.first(where: { $0 != "the" }) { regionFirstWords.insert(first) }
             }
         }
+        for key in regionIndex.keys {
+            guard key.utf8.allSatisfy({ $0 < 0x80 }) else { regionKeyLengths = nil; break }
+            let n = key.utf8.count
+            if n >= regionKeyLengths!.count { regionKeyLengths! += Array(repeating: false, count: n + 1 - regionKeyLengths!.count) }
+            regionKeyLengths![n] = true
+        }
         for f in Self.rows(stoplistTSV) where f.count >= 2 {
             let w = Tokenizer.fold(f[1])
             switch f[0] {
@@ -120,6 +129,14 @@ struct GeoPhrases: Sendable {
         mark(afterBlockers, .after)
         mark(beforeBlockers, .before)
         rolesGate = WordGate(roles.keys)
+    }
+
+    /// The region with this loose key (`regionIndex`), the length checked first.
+    func region(looseKey key: ArraySlice<UInt8>) -> Int? {
+        if let lengths = regionKeyLengths, key.allSatisfy({ $0 < 0x80 }), key.count >= lengths.count || !lengths[key.count] {
+            return nil
+        }
+        return regionIndex[String(decoding: key, as: UTF8.self)]
     }
 
     static func bundled(folder: NameFolder) throws -> GeoPhrases {

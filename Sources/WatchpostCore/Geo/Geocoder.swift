@@ -355,8 +355,8 @@ public struct Geocoder: Sendable {
         var s = i
         if s < w.count, w.words[s] == "the" { s += 1 }
         if w.has(.regionFirst, at: s) {
-            for end in stride(from: min(w.count, s + maxNameWords), to: s, by: -1) {
-                if let r = phrases.regionIndex[w.looseKey(s..<end)] {
+            for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords)) {
+                if let r = phrases.region(looseKey: key) {
                     found = (r, end)
                     break
                 }

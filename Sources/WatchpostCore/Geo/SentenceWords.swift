@@ -42,6 +42,24 @@ final class SentenceWords {
     /// As `keys(range).loose`, without building the other two.
     func looseKey(_ range: Range<Int>) -> String { builder(range).looseKey }
 
+    /// The loose keys of `start..<end` for every end from `last` down to `start + 1`, longest first, as
+    /// bytes: a name's loose key is its words' folds joined, so the shorter spans are prefixes of one join.
+    func looseKeys(from start: Int, through last: Int) -> [(end: Int, key: ArraySlice<UInt8>)] {
+        var folded: [UInt8] = [], plain: [UInt8] = []
+        var foldedEnds: [Int] = [], plainEnds: [Int] = []
+        for i in start..<last {
+            if !articles[i] { folded.append(contentsOf: fold(i, isFirst: i == start)) }
+            plain.append(contentsOf: bytes(i).lazy.filter { $0 != 32 })
+            foldedEnds.append(folded.count)
+            plainEnds.append(plain.count)
+        }
+        return stride(from: last, to: start, by: -1).map { end in
+            let n = end - start - 1
+            // As KeyBuilder: all articles, the plain words without spaces.
+            return (end, foldedEnds[n] > 0 ? folded[0..<foldedEnds[n]] : plain[0..<plainEnds[n]])
+        }
+    }
+
     private func builder(_ range: Range<Int>) -> NameFolder.KeyBuilder {
         var builder = NameFolder.KeyBuilder()
         for i in range {

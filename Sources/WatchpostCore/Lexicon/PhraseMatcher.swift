@@ -148,7 +148,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     static func isHyphen(_ token: Token) -> Bool {
-        token.kind == .punctuation && (token.text == "-" || token.text == "\u{2010}" || token.text == "\u{2011}")
+        guard token.kind == .punctuation else { return false }
+        // By bytes: "-", U+2010, U+2011 (no other spelling is canonically equal to these), without three String compares.
+        return token.text.utf8.withContiguousStorageIfAvailable { b in
+            (b.count == 1 && b[0] == 0x2D) || (b.count == 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x90 || b[2] == 0x91))
+        } ?? (token.text == "-" || token.text == "\u{2010}" || token.text == "\u{2011}")
     }
 
     /// The phrase as match steps: hyphens dropped, `<num>` turned into the number wildcard.

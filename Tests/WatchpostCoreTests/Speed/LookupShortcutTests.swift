@@ -66,6 +66,32 @@ struct LookupShortcutTests {
         }
     }
 
+    @Test("the loose keys of a start's spans, longest first, equal NameFolder.keys", arguments: sentences)
+    func spanKeysAreTheFreshLooseKeys(_ words: [String]) {
+        let folder = NameFolder(rulesTSV: Self.rules)
+        let phrases = GeoPhrases(phrasesTSV: "", regionsTSV: "", stoplistTSV: "", folder: folder)
+        let sentence = SentenceWords(words, folder: folder, phrases: phrases)
+        for lo in words.indices {
+            let spans = sentence.looseKeys(from: lo, through: words.count)
+            #expect(spans.map(\.end) == Array(stride(from: words.count, to: lo, by: -1)))
+            for (end, key) in spans {
+                #expect(String(decoding: key, as: UTF8.self) == folder.keys(words: words[lo..<end]).loose)
+            }
+        }
+    }
+
+    @Test("a region is found by its loose key, as the index finds it", arguments: ["Great Plain", "the Plain", "Plains of Zed"])
+    func regionByLooseKey(_ name: String) {
+        let folder = NameFolder(rulesTSV: Self.rules)
+        let phrases = GeoPhrases(phrasesTSV: "", regionsTSV: "Great Plain\tthe Plain;Plains of Zed\tZed\t10.5\t20.5\t3\n",
+                                 stoplistTSV: "", folder: folder)
+        let key = folder.keys(name).loose
+        #expect(phrases.region(looseKey: ArraySlice(key.utf8)) != nil)
+        for variant in [key, String(key.dropLast()), key + "a", "zz"] {
+            #expect(phrases.region(looseKey: ArraySlice(variant.utf8)) == phrases.regionIndex[variant])
+        }
+    }
+
     @Test("edit distance", arguments: [("saraqib", "saraqeb", 5, 1), ("", "abc", 1, 3), ("abc", "", 1, 2),
                                        ("kafr", "kafr", 1, 0), ("abcdef", "uvwxyz", 1, 2), ("ab", "ba", 2, 2)])
     func distance(_ a: String, _ b: String, _ bound: Int, _ expected: Int) {
