@@ -131,6 +131,9 @@ struct GeoPhrases: Sendable {
         rolesGate = WordGate(roles.keys)
     }
 
+    /// The byte length of the longest region key, when all are ASCII.
+    var longestRegionKey: Int? { regionKeyLengths.map { $0.count - 1 } }
+
     /// The region with this loose key (`regionIndex`), the length checked first.
     func region(looseKey key: ArraySlice<UInt8>) -> Int? {
         if let lengths = regionKeyLengths, key.allSatisfy({ $0 < 0x80 }), key.count >= lengths.count || !lengths[key.count] {

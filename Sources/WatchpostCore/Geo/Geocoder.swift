@@ -355,7 +355,7 @@ public struct Geocoder: Sendable {
         var s = i
         if s < w.count, w.words[s] == "the" { s += 1 }
         if w.has(.regionFirst, at: s) {
-            for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords)) {
+            for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey) {
                 if let r = phrases.region(looseKey: key) {
                     found = (r, end)
                     break

@@ -44,11 +44,18 @@ final class SentenceWords {
 
     /// The loose keys of `start..<end` for every end from `last` down to `start + 1`, longest first, as
     /// bytes: a name's loose key is its words' folds joined, so the shorter spans are prefixes of one join.
-    func looseKeys(from start: Int, through last: Int) -> [(end: Int, key: ArraySlice<UInt8>)] {
+    /// - Parameter longest: no key of more bytes is wanted, when the keys sought are all ASCII: spans
+    ///   whose join of folds is ASCII and longer are left out (a longer span only adds to the join).
+    func looseKeys(from start: Int, through last: Int, longest: Int? = nil) -> [(end: Int, key: ArraySlice<UInt8>)] {
         var folded: [UInt8] = [], plain: [UInt8] = []
         var foldedEnds: [Int] = [], plainEnds: [Int] = []
+        var last = last
         for i in start..<last {
             if !articles[i] { folded.append(contentsOf: fold(i, isFirst: i == start)) }
+            if let longest, folded.count > longest, folded.allSatisfy({ $0 < 0x80 }) {
+                last = i
+                break
+            }
             plain.append(contentsOf: bytes(i).lazy.filter { $0 != 32 })
             foldedEnds.append(folded.count)
             plainEnds.append(plain.count)

@@ -70,6 +70,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         var found: [PhraseMatch<Value>] = []
         var start = 0
         while start < tokens.count {
+            guard mayStart(tokens[start]) else {
+                start += 1
+                continue
+            }
             var best: (end: Int, pattern: Int)?
             walk(tokens, from: start) { end, pattern in
                 if best == nil || end > best!.end || (end == best!.end && pattern < best!.pattern) {
@@ -89,7 +93,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// All matches, overlapping ones included, ordered by start, then end, then entry order.
     public func allMatches(in tokens: [Token]) -> [PhraseMatch<Value>] {
         var found: [PhraseMatch<Value>] = []
-        for start in tokens.indices {
+        for start in tokens.indices where mayStart(tokens[start]) {
             var here: [(end: Int, pattern: Int)] = []
             walk(tokens, from: start) { here.append(($0, $1)) }
             if here.isEmpty { continue }
@@ -100,6 +104,14 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     // MARK: - Walking the trie
+
+    /// Whether a phrase may start at this token: the walk's own first test, made before the walk is
+    /// set up (most tokens fail it).
+    @inline(__always)
+    private func mayStart(_ token: Token) -> Bool {
+        token.kind == .number ? nodes[0].numberChild != nil || rootGate.mayContain(token.folded)
+            : rootGate.mayContain(token.folded)
+    }
 
     /// Calls `report(end, patternID)` for every pattern matching tokens[start..<end].
     private func walk(_ tokens: [Token], from start: Int, report: (Int, Int) -> Void) {

@@ -95,9 +95,11 @@ struct BoilerplateFilter: Sendable {
     /// One space-separated word, by Characters: the general path for words with non-ASCII letters.
     private func addWord(_ raw: Substring, to f: inout Features) {
         if raw.first == "@", raw.count > 1 { f.hasHandle = true }
-        let word = raw.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }
-        guard !word.isEmpty else { return }
-        let w = Substring(String(word.reversed()))
+        // From the first letter or digit to the last, by index: building a String from a reversed
+        // Character sequence cost more than the rest of this function.
+        guard let lo = raw.firstIndex(where: { $0.isLetter || $0.isNumber }),
+              let hi = raw.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return }
+        let w = raw[lo...hi]
         if w.first?.isUppercase == true { f.capitalizedWordCount += 1 }
         let lower = Substring(w.lowercased())
         f.words.append(lower)

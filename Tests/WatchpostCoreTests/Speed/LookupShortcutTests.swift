@@ -80,6 +80,23 @@ struct LookupShortcutTests {
         }
     }
 
+    @Test("spans left out for length have ASCII keys longer than asked", arguments: [0, 3, 8, 14])
+    func spansLeftOutAreTooLong(_ longest: Int) {
+        let folder = NameFolder(rulesTSV: Self.rules)
+        let phrases = GeoPhrases(phrasesTSV: "", regionsTSV: "", stoplistTSV: "", folder: folder)
+        for words in Self.sentences {
+            let sentence = SentenceWords(words, folder: folder, phrases: phrases)
+            for lo in words.indices {
+                let kept = sentence.looseKeys(from: lo, through: words.count, longest: longest)
+                let all = sentence.looseKeys(from: lo, through: words.count)
+                #expect(kept.map { Array($0.key) } == all.filter { kept.map(\.end).contains($0.end) }.map { Array($0.key) })
+                for (end, key) in all where !kept.map(\.end).contains(end) {
+                    #expect(key.count > longest && key.allSatisfy { $0 < 0x80 })
+                }
+            }
+        }
+    }
+
     @Test("a region is found by its loose key, as the index finds it", arguments: ["Great Plain", "the Plain", "Plains of Zed"])
     func regionByLooseKey(_ name: String) {
         let folder = NameFolder(rulesTSV: Self.rules)
