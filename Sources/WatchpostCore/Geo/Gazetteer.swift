@@ -11,8 +11,9 @@ public struct Gazetteer: Sendable {
     private let looseIndex: [String: [Int32]]
     /// Consonant skeleton → the loose keys that have it, so a skeleton hit can be checked by edit distance.
     private let skeletonIndex: [String: [String]]
-    /// Loose keys grouped by length and first letter, for the fuzzy last resort.
-    private let looseByLengthAndFirst: [Int: [String]]
+    /// Loose keys grouped by length and first letter, for the fuzzy last resort; with their bytes,
+    /// so the edit-distance scan converts nothing.
+    private let looseByLengthAndFirst: [Int: [(key: String, bytes: [UInt8])]]
     /// Loose keys of the first (non-article) word of every name, and every whole loose key: a name
     /// can only start at a word whose key is here ("kafrlosin" is a whole key of "Kafr Losin").
     private let nameStarts: Set<String>
@@ -94,6 +95,7 @@ public struct Gazetteer: Sendable {
         looseIndex = loose
         skeletonIndex = skeleton
         looseByLengthAndFirst = Dictionary(grouping: loose.keys, by: { Self.bucket($0.utf8.count, $0.utf8.first ?? 0) })
+            .mapValues { keys in keys.map { ($0, Array($0.utf8)) } }
         nameStarts = starts
         compoundHeads = Set(headCounts.filter { $0.value >= Self.compoundHeadMinimum }.keys)
         admin1Frames = Self.frames(places)
@@ -174,7 +176,7 @@ public struct Gazetteer: Sendable {
         let bound = q.count >= 9 ? 2 : 1
         var seen = Set<Int32>()
         var out: [Match] = []
-        for candidate in skeletonIndex[k.skeleton] ?? [] where !bounded || Self.distance(q, Array(candidate.utf8), bound: bound) <= bound {
+        for candidate in skeletonIndex[k.skeleton] ?? [] where !bounded || Self.within(bound, q, Array(candidate.utf8)) {
             for i in looseIndex[candidate] ?? [] where seen.insert(i).inserted { out.append(Match(index: Int(i), level: .skeleton)) }
         }
         // In running text edit hits also need the document's governorate (Geocoder): short names have many neighbours.
@@ -183,8 +185,8 @@ public struct Gazetteer: Sendable {
         // Same first letter: transliteration folding already unifies first letters, and it keeps the scan short.
         for len in (q.count - editBound)...(q.count + editBound) {
             for candidate in looseByLengthAndFirst[Self.bucket(len, q[0])] ?? []
-            where Self.distance(q, Array(candidate.utf8), bound: editBound) <= editBound {
-                for i in looseIndex[candidate] ?? [] where seen.insert(i).inserted {
+            where Self.within(editBound, q, candidate.bytes) {
+                for i in looseIndex[candidate.key] ?? [] where seen.insert(i).inserted {
                     out.append(Match(index: Int(i), level: .fuzzy))
                 }
             }
@@ -198,20 +200,54 @@ public struct Gazetteer: Sendable {
         return found.isEmpty ? nearMatches(k, bounded: false) : found
     }
 
-    static func distance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int {
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, cur[j])
-            }
-            if rowMin > bound { return bound + 1 }
-            swap(&prev, &cur)
+    /// `distance(a, b, bound:) <= bound`; one edit is settled in one pass, without the table.
+    static func within(_ bound: Int, _ a: [UInt8], _ b: [UInt8]) -> Bool {
+        bound == 1 ? withinOneEdit(a, b) : distance(a, b, bound: bound) <= bound
+    }
+
+    /// Levenshtein distance at most 1: equal, one substitution, or one insertion or deletion.
+    static func withinOneEdit(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        guard long.count - short.count <= 1 else { return false }
+        var i = 0
+        while i < short.count, short[i] == long[i] { i += 1 }
+        if i == short.count { return true }  // equal, or one letter added at the end
+        if short.count == long.count {
+            // One substitution at i: the rest must be equal.
+            var k = i + 1
+            while k < short.count, short[k] == long[k] { k += 1 }
+            return k == short.count
         }
-        return prev[b.count]
+        // One letter of the longer skipped at i.
+        var k = i
+        while k < short.count, short[k] == long[k + 1] { k += 1 }
+        return k == short.count
+    }
+
+    /// Levenshtein distance, or `bound + 1` once every entry of a row exceeds `bound`. The two rows
+    /// live in one stack buffer: this runs for every key of a bucket, and two arrays a call were most of its cost.
+    static func distance(_ a: [UInt8], _ b: [UInt8], bound: Int) -> Int {
+        let n = b.count
+        guard !a.isEmpty else { return n }
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (n + 1)) { rows in
+            var prev = rows.baseAddress!, cur = prev + (n + 1)
+            for j in 0...n { prev[j] = j }
+            for i in 1...a.count {
+                cur[0] = i
+                var rowMin = i
+                let ai = a[i - 1]
+                var j = 1
+                while j <= n {
+                    let v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai == b[j - 1] ? 0 : 1))
+                    cur[j] = v
+                    rowMin = min(rowMin, v)
+                    j += 1
+                }
+                if rowMin > bound { return bound + 1 }
+                swap(&prev, &cur)
+            }
+            return prev[n]
+        }
     }
 
     /// Candidates for a name, scored, with the reason for each score; best first.

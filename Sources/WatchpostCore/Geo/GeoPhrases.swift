@@ -29,11 +29,46 @@ struct GeoPhrases: Sendable {
     private(set) var features: [String: [Phrase]] = [:]
     private(set) var regions: [Region] = []
     private(set) var regionIndex: [String: Int] = [:]
+    /// Byte lengths of the region keys, when all are ASCII: an ASCII span key of another length is no
+    /// region, found without building its String (an ASCII String equals only the same bytes).
+    private var regionKeyLengths: [Bool]? = []
     /// First folded words of region names, so most tokens are ruled out by one set lookup.
     private(set) var regionFirstWords: Set<String> = []
     private(set) var stopWords: Set<String> = []
     private(set) var afterBlockers: Set<String> = []
     private(set) var beforeBlockers: Set<String> = []
+    /// Every table a word stands in, so a sentence's words are looked up once (`SentenceWords`) and
+    /// each grammar question after that is a bit test.
+    private(set) var roles: [String: Roles] = [:]
+    private var rolesGate = WordGate()
+
+    /// The tables `word` stands in (most words: none, answered by the gate).
+    func roles(of word: String) -> Roles { rolesGate.mayContain(word) ? roles[word] ?? [] : [] }
+
+    struct Roles: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let leadin = Roles(rawValue: 1 << 0)
+        static let direction = Roles(rawValue: 1 << 1)
+        static let regionWord = Roles(rawValue: 1 << 2)
+        static let regionLead = Roles(rawValue: 1 << 3)
+        static let feature = Roles(rawValue: 1 << 4)
+        static let regionFirst = Roles(rawValue: 1 << 5)
+        static let stop = Roles(rawValue: 1 << 6)
+        static let after = Roles(rawValue: 1 << 7)
+        static let before = Roles(rawValue: 1 << 8)
+    }
+
+    /// The phrase table of one of the first five roles.
+    func table(_ role: Roles) -> [String: [Phrase]] {
+        switch role {
+        case .leadin: leadins
+        case .direction: directions
+        case .regionWord: regionWords
+        case .regionLead: regionLeads
+        case .feature: features
+        default: [:]
+        }
+    }
 
     init(phrasesTSV: String, regionsTSV: String, stoplistTSV: String, folder: NameFolder) {
         for f in Self.rows(phrasesTSV) where f.count >= 2 {
@@ -66,6 +101,12 @@ struct GeoPhrases: Sendable {
                 if let first = words.first(where: { $0 != "the" }) { regionFirstWords.insert(first) }
             }
         }
+        for key in regionIndex.keys {
+            guard key.utf8.allSatisfy({ $0 < 0x80 }) else { regionKeyLengths = nil; break }
+            let n = key.utf8.count
+            if n >= regionKeyLengths!.count { regionKeyLengths! += Array(repeating: false, count: n + 1 - regionKeyLengths!.count) }
+            regionKeyLengths![n] = true
+        }
         for f in Self.rows(stoplistTSV) where f.count >= 2 {
             let w = Tokenizer.fold(f[1])
             switch f[0] {
@@ -75,6 +116,30 @@ struct GeoPhrases: Sendable {
             default: continue
             }
         }
+        func mark<S: Sequence>(_ words: S, _ role: Roles) where S.Element == String {
+            for w in words { roles[w, default: []].insert(role) }
+        }
+        mark(leadins.keys, .leadin)
+        mark(directions.keys, .direction)
+        mark(regionWords.keys, .regionWord)
+        mark(regionLeads.keys, .regionLead)
+        mark(features.keys, .feature)
+        mark(regionFirstWords, .regionFirst)
+        mark(stopWords, .stop)
+        mark(afterBlockers, .after)
+        mark(beforeBlockers, .before)
+        rolesGate = WordGate(roles.keys)
+    }
+
+    /// The byte length of the longest region key, when all are ASCII.
+    var longestRegionKey: Int? { regionKeyLengths.map { $0.count - 1 } }
+
+    /// The region with this loose key (`regionIndex`), the length checked first.
+    func region(looseKey key: ArraySlice<UInt8>) -> Int? {
+        if let lengths = regionKeyLengths, key.allSatisfy({ $0 < 0x80 }), key.count >= lengths.count || !lengths[key.count] {
+            return nil
+        }
+        return regionIndex[String(decoding: key, as: UTF8.self)]
     }
 
     static func bundled(folder: NameFolder) throws -> GeoPhrases {
@@ -96,8 +161,13 @@ struct GeoPhrases: Sendable {
     /// The longest phrase of `table` that starts at `words[at...]`.
     static func match(_ table: [String: [Phrase]], _ words: [String], at: Int) -> Phrase? {
         guard at < words.count, let options = table[words[at]] else { return nil }
-        for p in options where at + p.words.count <= words.count {
-            if words[at..<(at + p.words.count)].elementsEqual(p.words) { return p }
+        // Index loops, not slices and elementsEqual: a first word like "the" opens dozens of phrases.
+        for o in options.indices {
+            let phrase = options[o].words
+            guard at + phrase.count <= words.count else { continue }
+            var k = 1  // phrase[0] is words[at]: the table's key
+            while k < phrase.count, words[at + k] == phrase[k] { k += 1 }
+            if k == phrase.count { return options[o] }
         }
         return nil
     }

@@ -116,6 +116,14 @@ public struct Geocoder: Sendable {
 
     private static func isAllCaps(_ text: String) -> Bool {
         var letters = 0
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: letters and lower case by byte, without Unicode property tables.
+            for b in text.utf8 {
+                if b >= 97 && b <= 122 { return false }
+                if b >= 65 && b <= 90 { letters += 1 }
+            }
+            return letters >= 2
+        }
         for u in text.unicodeScalars where u.properties.isAlphabetic {
             if u.properties.isLowercase { return false }
             letters += 1
@@ -132,7 +140,8 @@ public struct Geocoder: Sendable {
     }
 
     private func scan(_ units: [Unit], inRunningText: Bool) -> [RawMention] {
-        let words = units.map(\.folded)
+        let sentence = SentenceWords(units.map(\.folded), folder: gazetteer.folder, phrases: phrases)
+        let words = sentence.words
         // The nearest capitalized word at or after each unit: a phrase needs one within reach, so
         // most positions of a sentence are passed over with one comparison.
         var nextCapital = [Int](repeating: units.count + reach + 1, count: units.count + 1)
@@ -148,7 +157,7 @@ public struct Geocoder: Sendable {
                 continue
             }
             let member = list.flatMap { $0.start == i ? $0.context : nil }
-            guard let m = mention(at: i, units: units, words: words, inRunningText: inRunningText, list: member) else {
+            guard let m = mention(at: i, units: units, sentence, inRunningText: inRunningText, list: member) else {
                 i += 1
                 continue
             }
@@ -169,10 +178,11 @@ public struct Geocoder: Sendable {
         return out
     }
 
-    private func mention(at start: Int, units: [Unit], words: [String], inRunningText: Bool,
+    private func mention(at start: Int, units: [Unit], _ w: SentenceWords, inRunningText: Bool,
                          list: ListContext?) -> RawMention? {
+        let words = w.words
         // A named region may begin with a grammar word ("east of the Euphrates"): try it first.
-        if let (region, end) = namedRegion(at: start, words: words) {
+        if let (region, end) = namedRegion(at: start, w) {
             return RawMention(units: start..<end, name: start..<end, leadin: nil, direction: nil, regionish: true,
                               feature: nil, target: .region(region))
         }
@@ -180,15 +190,15 @@ public struct Geocoder: Sendable {
         var leadin: GeoPhrases.Phrase?
         var direction: GeoPhrases.Phrase?
         var regionish = false
-        if let l = GeoPhrases.match(phrases.leadins, words, at: j) {
+        if let l = match(.leadin, w, at: j) {
             leadin = l
             j += l.words.count
         }
         for _ in 0..<4 {
-            if let d = GeoPhrases.match(phrases.directions, words, at: j), direction == nil {
+            if let d = match(.direction, w, at: j), direction == nil {
                 direction = d
                 j += d.words.count
-            } else if let r = GeoPhrases.match(phrases.regionLeads, words, at: j) {
+            } else if let r = match(.regionLead, w, at: j) {
                 regionish = true
                 j += r.words.count
             } else if j < words.count, words[j] == "the" {
@@ -198,14 +208,13 @@ public struct Geocoder: Sendable {
             }
         }
         guard j < units.count else { return nil }
-        if let (region, end) = namedRegion(at: j, words: words) {
+        if let (region, end) = namedRegion(at: j, w) {
             return RawMention(units: start..<end, name: j..<end, leadin: leadin, direction: direction, regionish: true,
                               feature: nil, target: .region(region))
         }
-        let folder = gazetteer.folder
         // The name: a run of words, starting capitalized (or with an article glued to a capital).
         let first = j
-        let articleFirst = units[j].isWord && folder.isArticle(words[j]) && j + 1 < units.count
+        let articleFirst = units[j].isWord && w.isArticle(j) && j + 1 < units.count
             && units[j + 1].isCapitalized
         // Not from the middle of a longer name: "Safa" of "Tulul al-Safa" is not a place of its own.
         if articleFirst, j == start, j > 0, units[j - 1].isCapitalized, units[j].afterHyphen == false { return nil }
@@ -217,51 +226,51 @@ public struct Geocoder: Sendable {
         while runEnd < units.count, runEnd - first < maxNameWords, units[runEnd].isWord {
             if runEnd > first, inRunningText, !units[runEnd].isCapitalized {
                 // lower-case articles inside a name ("Jisr al-Shughur"), then a capital must follow
-                guard folder.isArticle(words[runEnd]), runEnd + 1 < units.count, units[runEnd + 1].isCapitalized else { break }
+                guard w.isArticle(runEnd), runEnd + 1 < units.count, units[runEnd + 1].isCapitalized else { break }
             }
-            if runEnd > first, !units[runEnd].isCapitalized, GeoPhrases.match(phrases.regionWords, words, at: runEnd) != nil
-                || GeoPhrases.match(phrases.features, words, at: runEnd) != nil {
+            if runEnd > first, !units[runEnd].isCapitalized, match(.regionWord, w, at: runEnd) != nil
+                || match(.feature, w, at: runEnd) != nil {
                 break
             }
             runEnd += 1
         }
         // A name does not end with an article ("Tulul al-" of a longer name cut at maxNameWords).
-        while runEnd > first + 1, folder.isArticle(words[runEnd - 1]) { runEnd -= 1 }
+        while runEnd > first + 1, w.isArticle(runEnd - 1) { runEnd -= 1 }
         guard runEnd > first else { return nil }
-        if first > 0, phrases.afterBlockers.contains(words[first - 1]) { return nil }
+        if first > 0, w.roles[first - 1].contains(.after) { return nil }
 
         let strongLeadin = leadin?.kind != nil
         // Near-miss spellings need evidence that a place is meant: a lead-in, a list of places, or a
         // phrase given as a place; and a spelling, not a header or acronym in capitals.
-        let runAllCaps = (first..<runEnd).allSatisfy { units[$0].isAllCaps || folder.isArticle(words[$0]) }
+        let runAllCaps = (first..<runEnd).allSatisfy { units[$0].isAllCaps || w.isArticle($0) }
         let nearAllowed = (leadin != nil || list != nil || !inRunningText) && !runAllCaps
         let head = articleFirst ? first + 1 : first
-        let headKey = folder.wordKey(words[head])
-        let nameWordCount = (first..<runEnd).count { !folder.isArticle(words[$0]) }
+        let headKey = w.wordKey(head)
+        let nameWordCount = (first..<runEnd).count { !w.isArticle($0) }
         let isCompound = nameWordCount >= 2 && gazetteer.isCompoundHead(headKey)
 
-        if let road = road(first..<runEnd, start: start, units: units, words: words, leadin: leadin) { return road }
+        if let road = road(first..<runEnd, start: start, units: units, w, leadin: leadin) { return road }
 
         if gazetteer.mayStartName(headKey) || nearAllowed {
             // Longest span first; a region word glued to the name may itself be a name ("Damascus countryside").
             for end in stride(from: runEnd, to: first, by: -1) {
                 let whole = end == runEnd
                 // "Hama Military Council" is an actor, but "Tabqa military airport" is a place's feature.
-                if end < units.count, phrases.beforeBlockers.contains(words[end]),
-                   GeoPhrases.match(phrases.features, words, at: end) == nil { continue }
-                if end - first == 1, !strongLeadin, phrases.stopWords.contains(words[first]) { continue }
-                if end - first == 1, folder.isArticle(words[first]) { continue }
+                if end < units.count, w.roles[end].contains(.before),
+                   match(.feature, w, at: end) == nil { continue }
+                if end - first == 1, !strongLeadin, w.roles[first].contains(.stop) { continue }
+                if end - first == 1, w.isArticle(first) { continue }
                 // A part of a longer name is not that name's head alone: "Bab Touma" is not al-Bab.
                 if !whole, isCompound, end - head == 1 { continue }
-                if let rw = GeoPhrases.match(phrases.regionWords, words, at: end) {
-                    let hits = gazetteer.matches(folder.keys(words: words[first..<(end + rw.words.count)]))
+                if let rw = match(.regionWord, w, at: end) {
+                    let hits = gazetteer.matches(w.keys(first..<(end + rw.words.count)))
                     if !hits.isEmpty {
                         return RawMention(units: start..<(end + rw.words.count), name: first..<(end + rw.words.count),
                                           leadin: leadin, direction: direction, regionish: regionish, feature: nil,
                                           target: .places(hits))
                     }
                 }
-                let keys = folder.keys(words: words[first..<end])
+                let keys = w.keys(first..<end)
                 var hits = gazetteer.matches(keys)
                 var nearKeys: NameFolder.Keys?
                 if whole, nearAllowed {
@@ -273,39 +282,39 @@ public struct Geocoder: Sendable {
                 }
                 guard !hits.isEmpty else { continue }
                 // A name does not end with an article: "Daraa al-" is not Daraa.
-                if end - first >= 2, folder.isArticle(words[end - 1]) { continue }
+                if end - first >= 2, w.isArticle(end - 1) { continue }
                 // "Daraa al-Balad", "Aleppo al-Jadida": a known place with an article and a name the
                 // gazetteer lacks is a quarter or part of it, named in full at the known place's point.
                 var end = end
-                if !whole, runEnd == end + 2, folder.isArticle(words[end]), units[end + 1].isCapitalized { end = runEnd }
+                if !whole, runEnd == end + 2, w.isArticle(end), units[end + 1].isCapitalized { end = runEnd }
                 var raw = placeMention(start: start, name: first..<end, leadin: leadin, direction: direction,
-                                       regionish: regionish, words: words, target: .places(hits), nearKeys: nearKeys)
+                                       regionish: regionish, w, target: .places(hits), nearKeys: nearKeys)
                 raw.editHitsNeedHint = inRunningText
                 return raw
             }
         }
         // "Ghwayran prison", "the Zuhur neighbourhood": a facility or quarter word after a name opens it too.
-        let openFeature = GeoPhrases.match(phrases.features, words, at: runEnd)?.opensNames == true
+        let openFeature = match(.feature, w, at: runEnd)?.opensNames == true
         guard inRunningText, leadin?.opensNames == true || list != nil || openFeature,
-              isUnknownName(first..<runEnd, units: units, words: words) else { return nil }
+              isUnknownName(first..<runEnd, units: units, w) else { return nil }
         if let list, !list.isLast, leadin == nil {
             // "A, B, ..." with B unknown: more of the list must follow, or B may be anything capitalized.
             guard runEnd < words.count, words[runEnd] == "," || words[runEnd] == "and" || words[runEnd] == "or" else { return nil }
         }
         return placeMention(start: start, name: first..<runEnd, leadin: leadin ?? list?.leadin, direction: direction,
-                            regionish: regionish, words: words, target: .unknown, nearKeys: nil)
+                            regionish: regionish, w, target: .unknown, nearKeys: nil)
     }
 
     /// The mention of a name with what follows it: a region word ("countryside") or a feature ("hill").
     private func placeMention(start: Int, name: Range<Int>, leadin: GeoPhrases.Phrase?, direction: GeoPhrases.Phrase?,
-                              regionish: Bool, words: [String], target: Target, nearKeys: NameFolder.Keys?) -> RawMention {
+                              regionish: Bool, _ w: SentenceWords, target: Target, nearKeys: NameFolder.Keys?) -> RawMention {
         var after = name.upperBound
         var feature: GeoPhrases.Phrase?
         var isRegion = regionish
-        if let rw = GeoPhrases.match(phrases.regionWords, words, at: after) {
+        if let rw = match(.regionWord, w, at: after) {
             isRegion = true
             after += rw.words.count
-        } else if let f = GeoPhrases.match(phrases.features, words, at: after) {
+        } else if let f = match(.feature, w, at: after) {
             feature = f
             after += f.words.count
         }
@@ -318,29 +327,26 @@ public struct Geocoder: Sendable {
 
     /// A capitalized run the gazetteer lacks that may still be kept as a place: written as a name
     /// (not in capitals), at least three letters, none of its words an actor's or a common word.
-    private func isUnknownName(_ run: Range<Int>, units: [Unit], words: [String]) -> Bool {
-        guard units[run.lowerBound].isCapitalized || gazetteer.folder.isArticle(words[run.lowerBound]) else { return false }
+    private func isUnknownName(_ run: Range<Int>, units: [Unit], _ w: SentenceWords) -> Bool {
+        guard units[run.lowerBound].isCapitalized || w.isArticle(run.lowerBound) else { return false }
         var letters = 0
         for k in run {
-            if units[k].isAllCaps || phrases.stopWords.contains(words[k]) || phrases.afterBlockers.contains(words[k])
-                || phrases.beforeBlockers.contains(words[k]) { return false }
-            letters += words[k].utf8.count
+            if units[k].isAllCaps || !w.roles[k].isDisjoint(with: [.stop, .after, .before]) { return false }
+            letters += w.words[k].utf8.count
         }
-        if run.upperBound < words.count, phrases.beforeBlockers.contains(words[run.upperBound]) { return false }
+        if w.has(.before, at: run.upperBound) { return false }
         return letters >= 3
     }
 
     /// "the Palmyra-Deir Ezzor highway", "the Aleppo-Damascus road": two known places joined by a
     /// hyphen before a road word.
-    private func road(_ run: Range<Int>, start: Int, units: [Unit], words: [String], leadin: GeoPhrases.Phrase?) -> RawMention? {
-        guard run.count >= 2, let f = GeoPhrases.match(phrases.features, words, at: run.upperBound), f.kind == "road" else {
+    private func road(_ run: Range<Int>, start: Int, units: [Unit], _ w: SentenceWords, leadin: GeoPhrases.Phrase?) -> RawMention? {
+        guard run.count >= 2, let f = match(.feature, w, at: run.upperBound), f.kind == "road" else {
             return nil
         }
-        let folder = gazetteer.folder
-        for k in (run.lowerBound + 1)..<run.upperBound where units[k].afterHyphen
-            && !folder.isArticle(words[k - 1]) && !folder.isArticle(words[k]) {
-            let from = gazetteer.matches(folder.keys(words: words[run.lowerBound..<k]))
-            let to = gazetteer.matches(folder.keys(words: words[k..<run.upperBound]))
+        for k in (run.lowerBound + 1)..<run.upperBound where units[k].afterHyphen && !w.isArticle(k - 1) && !w.isArticle(k) {
+            let from = gazetteer.matches(w.keys(run.lowerBound..<k))
+            let to = gazetteer.matches(w.keys(k..<run.upperBound))
             guard !from.isEmpty, !to.isEmpty else { continue }
             let end = run.upperBound + f.words.count
             return RawMention(units: start..<end, name: run.lowerBound..<end, leadin: leadin, direction: nil,
@@ -349,15 +355,29 @@ public struct Geocoder: Sendable {
         return nil
     }
 
-    private func namedRegion(at i: Int, words: [String]) -> (GeoPhrases.Region, Int)? {
+    /// A named region ("Eastern Ghouta", "east of the Euphrates") starting at unit `i`; kept per
+    /// sentence, as consecutive starts ask for the same positions again.
+    private func namedRegion(at i: Int, _ w: SentenceWords) -> (GeoPhrases.Region, Int)? {
+        if let known = w.namedRegions[i] { return known.map { (phrases.regions[$0.region], $0.end) } }
+        var found: (region: Int, end: Int)?
         var s = i
-        if s < words.count, words[s] == "the" { s += 1 }
-        guard s < words.count, phrases.regionFirstWords.contains(words[s]) else { return nil }
-        for end in stride(from: min(words.count, s + maxNameWords), to: s, by: -1) {
-            let key = gazetteer.folder.keys(words: words[s..<end]).loose
-            if let r = phrases.regionIndex[key] { return (phrases.regions[r], end) }
+        if s < w.count, w.words[s] == "the" { s += 1 }
+        if w.has(.regionFirst, at: s) {
+            for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey) {
+                if let r = phrases.region(looseKey: key) {
+                    found = (r, end)
+                    break
+                }
+            }
         }
-        return nil
+        w.namedRegions[i] = .some(found)
+        return found.map { (phrases.regions[$0.region], $0.end) }
+    }
+
+    /// `GeoPhrases.match` on the table of `role`, skipped with a bit test when the word starts none of it.
+    private func match(_ role: GeoPhrases.Roles, _ w: SentenceWords, at: Int) -> GeoPhrases.Phrase? {
+        guard w.has(role, at: at) else { return nil }
+        return GeoPhrases.match(phrases.table(role), w.words, at: at)
     }
 
     // MARK: - Resolving

@@ -15,10 +15,13 @@ struct NameFolder: Sendable {
     }
 
     private var articles: Set<[UInt8]> = []
+    /// Turns most words away before the set lookup (`isArticle` is asked of every word of a sentence).
+    private var articleGate = WordGate()
     private var words: [[UInt8]: [UInt8]] = [:]
     private var prefixes: [[UInt8]] = []  // longest first
     private var suffixes: [([UInt8], [UInt8])] = []
-    private var charsByFirst: [UInt8: [([UInt8], [UInt8])]] = [:]
+    /// Char rules by their first byte (256 slots): one array index per letter instead of a hash.
+    private var charsByFirst: [[([UInt8], [UInt8])]] = Array(repeating: [], count: 256)
 
     init(rulesTSV text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
@@ -26,18 +29,20 @@ struct NameFolder: Sendable {
             guard f.count >= 2 else { continue }
             let to = f.count > 2 ? f[2] : []
             switch String(decoding: f[0], as: UTF8.self) {
-            case "article": articles.insert(f[1])
+            case "article":
+                articles.insert(f[1])
+                articleGate.insert(String(decoding: f[1], as: UTF8.self))
             case "word": words[f[1]] = to
             case "prefix": prefixes.append(f[1])
             case "suffix": suffixes.append((f[1], to))
-            case "char": if let first = f[1].first { charsByFirst[first, default: []].append((f[1], to)) }
+            case "char": if let first = f[1].first { charsByFirst[Int(first)].append((f[1], to)) }
             default: continue
             }
         }
         prefixes.sort { $0.count > $1.count }
     }
 
-    func isArticle(_ folded: String) -> Bool { articles.contains(Array(folded.utf8)) }
+    func isArticle(_ folded: String) -> Bool { articleGate.mayContain(folded) && articles.contains(Array(folded.utf8)) }
 
     static func bundled() throws -> NameFolder {
         guard let url = BundledData.url("gazetteer/transliteration.tsv") else {
@@ -86,27 +91,43 @@ struct NameFolder: Sendable {
 
     /// Keys of already-folded words (`Token.folded`).
     func keys<S: Sequence>(words input: S) -> Keys where S.Element == String {
-        var plain: [UInt8] = []
-        var loose: [UInt8] = []
-        var index = 0
-        for word in input {
+        var builder = KeyBuilder()
+        for (index, word) in input.enumerated() {
             let bytes = Array(word.utf8)
-            if !plain.isEmpty { plain.append(32) }
-            plain.append(contentsOf: bytes)
-            defer { index += 1 }
-            if articles.contains(bytes) { continue }
-            loose.append(contentsOf: fold(word: bytes, isFirst: index == 0))
+            let article = articleGate.mayContain(word) && articles.contains(bytes)
+            builder.add(bytes, loose: article ? nil : fold(word: bytes, isFirst: index == 0))
         }
-        if loose.isEmpty { loose = plain.filter { $0 != 32 } }
-        var skeleton: [UInt8] = []
-        for b in loose where b != 97 && b != 105 && b != 117 {  // a i u
-            if skeleton.last != b { skeleton.append(b) }
-        }
-        return Keys(plain: String(decoding: plain, as: UTF8.self), loose: String(decoding: loose, as: UTF8.self),
-                    skeleton: String(decoding: skeleton, as: UTF8.self))
+        return builder.keys
     }
 
-    private func fold(word input: [UInt8], isFirst: Bool) -> [UInt8] {
+    /// Joins the words of a name into its keys; `WordFolds` feeds it cached folds, `keys(words:)` fresh ones.
+    struct KeyBuilder {
+        private var plain: [UInt8] = []
+        private var loose: [UInt8] = []
+
+        /// One word of the name: its folded bytes, and its transliteration fold (nil for an article).
+        mutating func add(_ bytes: [UInt8], loose folded: [UInt8]?) {
+            if !plain.isEmpty { plain.append(32) }
+            plain.append(contentsOf: bytes)
+            if let folded { loose.append(contentsOf: folded) }
+        }
+
+        /// The loose key alone (a named region's index key).
+        var looseKey: String { String(decoding: loose.isEmpty ? plain.filter { $0 != 32 } : loose, as: UTF8.self) }
+
+        var keys: Keys {
+            let loose = self.loose.isEmpty ? plain.filter { $0 != 32 } : self.loose
+            var skeleton: [UInt8] = []
+            skeleton.reserveCapacity(loose.count)
+            for b in loose where b != 97 && b != 105 && b != 117 {  // a i u
+                if skeleton.last != b { skeleton.append(b) }
+            }
+            return Keys(plain: String(decoding: plain, as: UTF8.self), loose: String(decoding: loose, as: UTF8.self),
+                        skeleton: String(decoding: skeleton, as: UTF8.self))
+        }
+    }
+
+    func fold(word input: [UInt8], isFirst: Bool) -> [UInt8] {
         if let canonical = words[input] { return canonical }
         var head: [UInt8] = []
         var w = input
@@ -117,8 +138,7 @@ struct NameFolder: Sendable {
             break
         }
         // An article assimilated and glued: "ezzor" (ez-Zor), "arraqqa" (ar-Raqqa), not at a name's start.
-        if !isFirst || !head.isEmpty, w.count >= 5, w[0] == 97 || w[0] == 101, w[1] == w[2],
-           [UInt8]("tdrzsn".utf8).contains(w[1]) {
+        if !isFirst || !head.isEmpty, w.count >= 5, w[0] == 97 || w[0] == 101, w[1] == w[2], Self.isSunLetter(w[1]) {
             w = Array(w[2...])
         }
         for (from, to) in suffixes where w.count > from.count + 1 && w.suffix(from.count).elementsEqual(from) {
@@ -133,6 +153,15 @@ struct NameFolder: Sendable {
         return out
     }
 
+    /// t d r z s n: the letters an article assimilates to ("ez-Zor", "ar-Raqqa"). A switch, not a
+    /// literal array, so the check allocates nothing.
+    private static func isSunLetter(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "r"), UInt8(ascii: "z"), UInt8(ascii: "s"), UInt8(ascii: "n"): true
+        default: false
+        }
+    }
+
     /// One pass over the word: at each position the first rule (in file order) that matches is
     /// applied; its output is not rewritten again.
     private func rewrite(_ s: [UInt8]) -> [UInt8] {
@@ -140,7 +169,8 @@ struct NameFolder: Sendable {
         out.reserveCapacity(s.count + 2)
         var i = 0
         outer: while i < s.count {
-            if let rules = charsByFirst[s[i]] {
+            let rules = charsByFirst[Int(s[i])]
+            if !rules.isEmpty {
                 for (from, to) in rules where i + from.count <= s.count {
                     var same = true
                     for k in 1..<from.count where s[i + k] != from[k] { same = false; break }

@@ -41,7 +41,8 @@ public struct ActorTagger: Sendable {
 
     /// Actor mentions in a sentence's tokens, in text order; `date` picks the era-correct name.
     public func mentions(in tokens: [Token], on date: Day?) -> [ActorMention] {
-        let tokens = tokens.map(Self.strippingPossessive)
+        // Most sentences have no possessive: then the tokens are shared, not copied one by one.
+        let tokens = tokens.contains(where: Self.mayBePossessive) ? tokens.map(Self.strippingPossessive) : tokens
         var taken = [Bool](repeating: false, count: tokens.count)
         var found: [ActorMention] = []
 
@@ -164,7 +165,7 @@ public struct ActorTagger: Sendable {
     /// "HTS's" → "HTS" (the tokenizer keeps "'s" inside the word).
     static func strippingPossessive(_ token: Token) -> Token {
         // The byte test first: counting Characters for every word of every sentence is not free.
-        guard token.kind == .word, token.text.utf8.last == UInt8(ascii: "s"), token.text.count > 2 else { return token }
+        guard mayBePossessive(token), token.text.count > 2 else { return token }
         for suffix in ["'s", "\u{2019}s"] where token.text.hasSuffix(suffix) {
             var copy = token
             copy.text = String(token.text.dropLast(2))
@@ -172,6 +173,15 @@ public struct ActorTagger: Sendable {
             return copy
         }
         return token
+    }
+
+    /// Ends in the bytes of "'s" or "’s" (E2 80 99 73): a word that `hasSuffix` may find a possessive
+    /// in; any other word it cannot, as neither mark nor "s" has another canonical spelling.
+    static func mayBePossessive(_ token: Token) -> Bool {
+        guard token.kind == .word else { return false }
+        return token.text.utf8.withContiguousStorageIfAvailable { b in
+            b.count >= 2 && b[b.count - 1] == UInt8(ascii: "s") && (b[b.count - 2] == UInt8(ascii: "'") || b[b.count - 2] == 0x99)
+        } ?? (token.text.utf8.last == UInt8(ascii: "s"))
     }
 
     static func isAcronym(_ form: String) -> Bool {

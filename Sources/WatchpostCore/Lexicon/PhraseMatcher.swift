@@ -23,6 +23,8 @@ public struct PhraseMatch<Value: Sendable>: Sendable {
 public struct PhraseMatcher<Value: Sendable>: Sendable {
     private let nodes: [TrieNode]
     private let patterns: [Pattern]
+    /// The root's words: most tokens start no phrase, and this says so without hashing them.
+    private let rootGate: WordGate
 
     /// - Parameters:
     ///   - entries: phrases as written; each is tokenized with `Tokenizer`. A token written `<num>`
@@ -60,6 +62,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         }
         self.nodes = nodes
         self.patterns = patterns
+        self.rootGate = WordGate(nodes[0].children.keys)
     }
 
     /// Leftmost-longest, non-overlapping matches. Among entries with the same phrase, the first given wins.
@@ -67,6 +70,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         var found: [PhraseMatch<Value>] = []
         var start = 0
         while start < tokens.count {
+            guard mayStart(tokens[start]) else {
+                start += 1
+                continue
+            }
             var best: (end: Int, pattern: Int)?
             walk(tokens, from: start) { end, pattern in
                 if best == nil || end > best!.end || (end == best!.end && pattern < best!.pattern) {
@@ -86,9 +93,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// All matches, overlapping ones included, ordered by start, then end, then entry order.
     public func allMatches(in tokens: [Token]) -> [PhraseMatch<Value>] {
         var found: [PhraseMatch<Value>] = []
-        for start in tokens.indices {
+        for start in tokens.indices where mayStart(tokens[start]) {
             var here: [(end: Int, pattern: Int)] = []
             walk(tokens, from: start) { here.append(($0, $1)) }
+            if here.isEmpty { continue }
             here.sort { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
             found += here.map { PhraseMatch(tokenRange: start..<$0.end, value: patterns[$0.pattern].value) }
         }
@@ -97,12 +105,21 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     // MARK: - Walking the trie
 
+    /// Whether a phrase may start at this token: the walk's own first test, made before the walk is
+    /// set up (most tokens fail it).
+    @inline(__always)
+    private func mayStart(_ token: Token) -> Bool {
+        token.kind == .number ? nodes[0].numberChild != nil || rootGate.mayContain(token.folded)
+            : rootGate.mayContain(token.folded)
+    }
+
     /// Calls `report(end, patternID)` for every pattern matching tokens[start..<end].
     private func walk(_ tokens: [Token], from start: Int, report: (Int, Int) -> Void) {
         guard !Self.isHyphen(tokens[start]) else { return }
         // Most tokens start no phrase: one lookup, and no allocation, settles them.
         let first = tokens[start]
-        guard (first.kind == .number && nodes[0].numberChild != nil) || nodes[0].children[first.folded] != nil else { return }
+        guard (first.kind == .number && nodes[0].numberChild != nil)
+            || (rootGate.mayContain(first.folded) && nodes[0].children[first.folded] != nil) else { return }
         // Depth-first over (node, next token, last matched token); the wildcard edge makes the walk
         // branch, so a small stack instead of a single cursor. The tokens matched so far are a
         // chain of `path` entries (token index, previous entry), shared between branches.
@@ -143,7 +160,11 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     static func isHyphen(_ token: Token) -> Bool {
-        token.kind == .punctuation && (token.text == "-" || token.text == "\u{2010}" || token.text == "\u{2011}")
+        guard token.kind == .punctuation else { return false }
+        // By bytes: "-", U+2010, U+2011 (no other spelling is canonically equal to these), without three String compares.
+        return token.text.utf8.withContiguousStorageIfAvailable { b in
+            (b.count == 1 && b[0] == 0x2D) || (b.count == 3 && b[0] == 0xE2 && b[1] == 0x80 && (b[2] == 0x90 || b[2] == 0x91))
+        } ?? (token.text == "-" || token.text == "\u{2010}" || token.text == "\u{2011}")
     }
 
     /// The phrase as match steps: hyphens dropped, `<num>` turned into the number wildcard.

@@ -88,16 +88,18 @@ struct BoilerplateFilter: Sendable {
             return hi - lo
         }
         f.words.append(Substring(lower))
-        if rules.stopWords.contains(lower) { f.stopWordCount += 1 }
-        if rules.widgetWords.contains(lower) { f.widgetWordCount += 1 }
+        if rules.stopWordGate.mayContain(lower), rules.stopWords.contains(lower) { f.stopWordCount += 1 }
+        if rules.widgetWordGate.mayContain(lower), rules.widgetWords.contains(lower) { f.widgetWordCount += 1 }
     }
 
     /// One space-separated word, by Characters: the general path for words with non-ASCII letters.
     private func addWord(_ raw: Substring, to f: inout Features) {
         if raw.first == "@", raw.count > 1 { f.hasHandle = true }
-        let word = raw.drop { !$0.isLetter && !$0.isNumber }.reversed().drop { !$0.isLetter && !$0.isNumber }
-        guard !word.isEmpty else { return }
-        let w = Substring(String(word.reversed()))
+        // From the first letter or digit to the last, by index: building a String from a reversed
+        // Character sequence cost more than the rest of this function.
+        guard let lo = raw.firstIndex(where: { $0.isLetter || $0.isNumber }),
+              let hi = raw.lastIndex(where: { $0.isLetter || $0.isNumber }) else { return }
+        let w = raw[lo...hi]
         if w.first?.isUppercase == true { f.capitalizedWordCount += 1 }
         let lower = Substring(w.lowercased())
         f.words.append(lower)

@@ -20,8 +20,11 @@ public struct CleaningRules: Sendable {
 
     public var markers: [Marker]
     public var classNames: [String: ClassAction]
-    public var stopWords: Set<String>
-    public var widgetWords: Set<String>
+    public var stopWords: Set<String> { didSet { stopWordGate = WordGate(stopWords) } }
+    public var widgetWords: Set<String> { didSet { widgetWordGate = WordGate(widgetWords) } }
+    /// Bloom gates before the two sets: every word of every block is looked up in both.
+    private(set) var stopWordGate: WordGate
+    private(set) var widgetWordGate: WordGate
     /// Lower-cased, without the final period ("u.s", "lt", "no").
     public var abbreviations: [String: AbbreviationClass]
 
@@ -31,6 +34,8 @@ public struct CleaningRules: Sendable {
         self.classNames = classNames
         self.stopWords = stopWords
         self.widgetWords = widgetWords
+        self.stopWordGate = WordGate(stopWords)
+        self.widgetWordGate = WordGate(widgetWords)
         self.abbreviations = abbreviations
     }
 

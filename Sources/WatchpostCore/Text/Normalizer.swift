@@ -31,6 +31,7 @@ public struct Normalizer: Sendable {
     /// Normalizes the concatenation of `runs` of `raw` (runs in increasing order) as one block.
     func normalize(_ raw: UnsafeBufferPointer<UInt8>, runs: [Range<Int>], cache: inout NormalizationCache) -> NormalizedText {
         var out = Output()
+        out.bytes.reserveCapacity(runs.reduce(0) { $0 + $1.count })
         var previousEnd: Int?
         for run in runs {
             // Runs separated by a line break (hard-wrapped lines) or spaced markup are spaced apart.
@@ -48,8 +49,11 @@ public struct Normalizer: Sendable {
                         out.space(at: i)
                         i += 1
                     } else {
-                        out.copyASCII(b, at: i)
-                        i += 1
+                        // The printable ASCII bytes after it go along in one copy (not "&", which may open a reference).
+                        var j = i + 1
+                        while j < end, raw[j] > 0x20, raw[j] < 0x7F, raw[j] != UInt8(ascii: "&") { j += 1 }
+                        out.copyASCII(raw, i..<j)
+                        i = j
                     }
                     continue
                 }
@@ -186,10 +190,11 @@ private struct Output {
         map.appendReplaced(count: 1, raw: at..<(at + 1))
     }
 
-    mutating func copyASCII(_ b: UInt8, at raw: Int) {
+    /// Raw bytes copied as they are: the offset map gets one copied span for them.
+    mutating func copyASCII(_ raw: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         if pendingSpace != nil { flushSpace() }
-        bytes.append(b)
-        map.appendCopied(count: 1, rawStart: raw)
+        bytes.append(contentsOf: raw[range])
+        map.appendCopied(count: range.count, rawStart: range.lowerBound)
     }
 
     mutating func emit(scalar: Unicode.Scalar, raw: Range<Int>, cache: inout NormalizationCache) {

@@ -22,5 +22,9 @@ public struct Token: Hashable, Sendable {
     }
 
     /// "Idlib", "SAA", "al-Nusra" written capitalized (the first letter is upper-case).
-    public var isCapitalized: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    public var isCapitalized: Bool {
+        // An ASCII first byte answers without Unicode property tables (asked of every word by several taggers).
+        if let b = text.utf8.first, b < 0x80 { return b >= 65 && b <= 90 }
+        return text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false
+    }
 }

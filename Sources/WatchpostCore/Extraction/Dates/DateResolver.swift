@@ -23,6 +23,9 @@ public struct DateResolver: Sendable {
     let triggers: Set<String>
     /// Every pattern needs a number or one of these words: a sentence without one is skipped whole.
     let dateWords: Set<String>
+    /// Bloom gates before the two sets above: most tokens are in neither, and this says so without hashing.
+    let triggerGate: WordGate
+    let dateWordGate: WordGate
 
     public static func bundled() throws -> DateResolver {
         DateResolver(words: try GrammarTSV.bundled("lexicon/dates.tsv"), numbers: try NumberGrammar.bundled())
@@ -66,13 +69,16 @@ public struct DateResolver: Sendable {
         self.dateWords = rules.lastWords.union(months.keys).union(weekdays.keys).union(directions.keys)
         self.triggers = rules.firstWords.union(months.keys).union(weekdays.keys).union(since).union(background)
             .union(parts.keys).union(numbers.words.keys).union(["as", "the", "between", "from"])
+        self.triggerGate = WordGate(triggers)
+        self.dateWordGate = WordGate(dateWords)
     }
 
     /// Date expressions in one sentence. `published` anchors relative dates; `current` is the date
     /// in force from the previous sentences (for .previous anchors) and is already applied to `start`.
     /// Within the sentence, a day-precise date becomes the date in force for what follows it.
     public func mentions(in tokens: [Token], published: Day?, current: Day?) -> [DateMention] {
-        guard tokens.contains(where: { $0.kind == .number || dateWords.contains($0.folded) }) else { return [] }
+        guard tokens.contains(where: { $0.kind == .number || (dateWordGate.mayContain($0.folded) && dateWords.contains($0.folded)) })
+        else { return [] }
         var found: [DateMention] = []
         var inForce = current
         var i = 0
@@ -91,7 +97,7 @@ public struct DateResolver: Sendable {
     func mention(at i: Int, _ tokens: [Token], published: Day?, current: Day?) -> DateMention? {
         let t = tokens[i]
         // Cheap gate: every pattern starts at a number or a listed word.
-        guard t.kind == .number || triggers.contains(t.folded) else { return nil }
+        guard t.kind == .number || (triggerGate.mayContain(t.folded) && triggers.contains(t.folded)) else { return nil }
         if t.folded == "as", i + 2 < tokens.count, tokens[i + 1].folded == "of",
            var m = absolute(at: i + 2, tokens, published: published, current: current) {
             // "as of June 26": a state at a date the report takes as its own.

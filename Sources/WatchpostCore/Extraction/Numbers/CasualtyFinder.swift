@@ -26,6 +26,9 @@ public struct CasualtyFinder: Sendable {
     let triggers: Set<String>
     /// Every pattern needs one of these words somewhere: a sentence without one is skipped whole.
     let outcomeWords: Set<String>
+    /// Bloom gates before the two sets above: most tokens are in neither, and this says so without hashing.
+    let triggerGate: WordGate
+    let outcomeGate: WordGate
 
     public static func bundled() throws -> CasualtyFinder {
         let months = try GrammarTSV.bundled("lexicon/dates.tsv").rows(ofKind: "month").map { $0.phrase[0] }
@@ -63,14 +66,17 @@ public struct CasualtyFinder: Sendable {
         self.months = months
         self.outcomeWords = active.firstWords.union(passive.firstWords).union(nouns.firstWords).union(tolls.lastWords)
         self.triggers = active.firstWords.union(tolls.firstWords).union(results.firstWords).union(numbers.startWords)
+        self.triggerGate = WordGate(triggers)
+        self.outcomeGate = WordGate(outcomeWords)
     }
 
     public func mentions(in tokens: [Token]) -> [CasualtyMention] {
-        guard tokens.contains(where: { $0.kind == .word && outcomeWords.contains($0.folded) }) else { return [] }
+        guard tokens.contains(where: { $0.kind == .word && outcomeGate.mayContain($0.folded) && outcomeWords.contains($0.folded) })
+        else { return [] }
         var found: [CasualtyMention] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .number || triggers.contains(tokens[i].folded) else {
+            guard tokens[i].kind == .number || (triggerGate.mayContain(tokens[i].folded) && triggers.contains(tokens[i].folded)) else {
                 i += 1
                 continue
             }

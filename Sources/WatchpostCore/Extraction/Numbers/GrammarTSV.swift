@@ -40,6 +40,8 @@ struct GrammarTSV: Sendable {
 /// Multi-word phrases keyed by their first token, matched longest first at a token position.
 struct TokenPhraseTable<Value: Sendable>: Sendable {
     private var byFirst: [String: [(words: [String], value: Value)]] = [:]
+    /// The first words again, as a Bloom gate that turns most tokens away without hashing them.
+    private var firstGate = WordGate()
 
     init() {}
 
@@ -50,12 +52,13 @@ struct TokenPhraseTable<Value: Sendable>: Sendable {
     mutating func insert(_ words: [String], _ value: Value) {
         guard let first = words.first else { return }
         byFirst[first, default: []].append((words, value))
+        firstGate.insert(first)
         byFirst[first]!.sort { $0.words.count > $1.words.count }
     }
 
     /// The longest phrase starting at token `i`: its value and the index just past it.
     func match(at i: Int, in tokens: [Token]) -> (value: Value, end: Int)? {
-        guard i < tokens.count, let candidates = byFirst[tokens[i].folded] else { return nil }
+        guard i < tokens.count, firstGate.mayContain(tokens[i].folded), let candidates = byFirst[tokens[i].folded] else { return nil }
         for candidate in candidates where i + candidate.words.count <= tokens.count {
             var ok = true
             for k in 1..<candidate.words.count where tokens[i + k].folded != candidate.words[k] {
