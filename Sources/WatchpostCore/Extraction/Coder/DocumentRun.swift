@@ -89,12 +89,16 @@ struct DocumentRun {
         var attribution = attribution
         let t = withObjectsOfCapture(tagged)
         let names = t.nameTokensForEvents
-        let live = t.triggers.filter { trig in
-            !isQuotedWord(t, trig.tokenRange) && !isInSeries(t, trig.tokenRange)
+        // A loop, not a filter closure: a closure calling these methods would copy the whole run
+        // (its tables and drafts) once per trigger.
+        var live: [PhraseMatch<Trigger>] = []
+        for trig in t.triggers {
+            let keep = !isQuotedWord(t, trig.tokenRange) && !isInSeries(t, trig.tokenRange)
                 && !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
                 // "captured 5 soldiers", "weapons were seized": people or arms, not a place, changed hands.
                 && !(trig.value.signal == .territory && (t.places.isEmpty
                     || t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) }))
+            if keep { live.append(trig) }
         }
         if updatesToll(t) { return }
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
