@@ -307,6 +307,25 @@ struct EventCoderTests {
         #expect(PlaceChoice.bareName("Idlib countryside") == "Idlib")
     }
 
+    @Test func gunmenBelongingToANamedGroupAreThatGroupAndTheSubjectTheyAttackedIsActor2() throws {
+        let events = try Self.events("The Veldorian Army repelled on Monday an attack launched by gunmen belonging to the so-called \"Red Hand Front\" near Tell Dam.")
+        try #require(events.count == 1)
+        #expect(events[0].actor1 == "Red Hand Front")
+        #expect(events[0].actor2 == "Military Forces of Veldoria")
+    }
+
+    @Test func aDatelineIsWhereTheReportWasFiledNotWhereTheEventHappened() throws {
+        let events = try Self.events("Saraqib, Test Wire - Red Hand Front shelled army posts in the southern Zed countryside on Monday.")
+        try #require(events.count == 1)
+        #expect(events[0].location == "Southern Zed")
+    }
+
+    @Test func aRaidPlacedNowhereTakesTheTownTheNextSentenceNames() throws {
+        let events = try Self.events("Kordian jets shelled a house in the east of the country on Monday. Residents said the shelling targeted the village of Qaryah, east of Saraqib.")
+        try #require(events.count == 1)
+        #expect(events[0].location == "Qaryah")
+    }
+
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
         let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
         try #require(events.count == 1)

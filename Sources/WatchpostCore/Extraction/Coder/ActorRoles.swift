@@ -124,6 +124,12 @@ struct ActorRoleFinder {
             }
         }
 
+        if roles.actor2 == nil, let agent, roles.actor1 == agent.actor,
+           let subject = before.first(where: { !victimMentions.contains($0.actor) && $0.actor.isArmed }),
+           !ClaimRules.sameSide(subject.actor, agent.actor) {
+            // "The army foiled an attack launched by X": the subject is who was attacked.
+            roles.actor2 = subject.actor
+        }
         if roles.actor2 == nil {
             let objectPool = isPassive && agent == nil ? before + after : after + before.filter { victimMentions.contains($0.actor) }
             roles.actor2 = objectPool.first { $0.actor.name != roles.actor1?.name }?.actor

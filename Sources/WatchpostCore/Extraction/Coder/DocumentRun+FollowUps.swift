@@ -81,12 +81,15 @@ extension DocumentRun {
     /// placed in only by name of the governorate ("in Idlib", "in Daraa province").
     func refinedPlace(_ t: TaggedSentence, of draft: DraftEvent) -> ResolvedPlace? {
         let e = draft.event
-        guard let admin1 = e.admin1, let location = e.location,
-              e.geoPrecision == .region || NameFolder.words(of: location) == NameFolder.words(of: admin1),
-              !t.dates.contains(where: { $0.anchor != .background && $0.start != nil && $0.start != e.date }) else { return nil }
+        // Placed only by its governorate, or not at all ("in eastern Syria").
+        let vague = e.location.map { location in
+            e.geoPrecision == .region || e.admin1.map { NameFolder.words(of: location) == NameFolder.words(of: $0) } ?? true
+        } ?? true
+        guard vague, !t.dates.contains(where: { $0.anchor != .background && $0.start != nil && $0.start != e.date }) else { return nil }
+        let admin1 = e.admin1
         let towns = t.places.filter { p in
-            guard let r = p.resolved, !p.isRegion, r.precision != .region, r.admin1 == admin1,
-                  NameFolder.words(of: r.location) != NameFolder.words(of: admin1) else { return false }
+            guard let r = p.resolved, !p.isRegion, r.precision != .region, admin1 == nil || r.admin1 == admin1,
+                  NameFolder.words(of: r.location) != NameFolder.words(of: r.admin1 ?? "") else { return false }
             // Not where fire came from ("carried out from the area of X").
             let s = p.tokenRange.lowerBound
             let from = (1...4).contains { PlaceChoice.originWords.contains(t.word(s - $0)) }

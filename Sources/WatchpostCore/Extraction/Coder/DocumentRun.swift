@@ -123,8 +123,12 @@ struct DocumentRun {
                 continue
             }
             let after = p.mention.tokenRange.upperBound
-            if t.word(after) == "of", let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
-                && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= 2 }) {
+            // "fighters of X", "groups belonging to X", "gunmen affiliated with the so-called X".
+            let link = t.word(after) == "of" ? 1
+                : ["belonging", "affiliated", "loyal", "linked", "allied"].contains(t.word(after))
+                    && ["to", "with"].contains(t.word(after + 1)) ? 2 : 0
+            if link > 0, let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
+                && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= link + 5 }) {
                 participants[n] = (p.mention, named.actor)
                 continue
             }

@@ -49,8 +49,11 @@ enum PlaceChoice {
                named.contains(where: { o in o.resolved.map { $0.admin1 == a && $0.location != r.location } ?? false && !o.isRegion }) {
                 v -= 1
             }
-            if p.isRegion { v -= 2 }
+            // A front or axis ("the Kabani axis") is nearly a place; a governorate region is not.
+            if p.isRegion { v -= p.resolved?.precision == .near ? 1 : 2 }
             if isReferencePoint(p, in: t) { v -= 2 }
+            // "Lattakia, SAPA -", "Qamishlo -": the dateline says where the report was filed.
+            if isDateline(p, in: t) { v -= 2 }
             if (1...2).contains(where: { t.word(s - $0) == "km" || t.word(s - $0) == "kilometres" || t.word(s - $0) == "kilometers" }) { v -= 3 }
             return v
         }
@@ -128,6 +131,17 @@ enum PlaceChoice {
             return cities[0]
         }
         return nil
+    }
+
+    /// A place that opens the sentence and is followed by a dash, or by a comma and an agency and a
+    /// dash, within four words: a dateline.
+    static func isDateline(_ p: PlaceMention, in t: TaggedSentence) -> Bool {
+        guard p.tokenRange.lowerBound == 0 else { return false }
+        let end = p.tokenRange.upperBound
+        let dashes: Set<String> = ["-", "–", "—"]
+        if dashes.contains(t.word(end)) { return true }
+        guard t.word(end) == "," else { return false }
+        return (end + 1...end + 4).contains { dashes.contains(t.word($0)) }
     }
 
     /// The place a reference phrase points from, to locate a name the gazetteer lacks nearby.
