@@ -120,6 +120,8 @@ struct EventCoderTests {
         "There were no clashes in Saraqib on Monday.",
         "Veldoria Watch says 500 people have been killed since 2015.",
         "Red Hand Front claimed 9 attacks in Zed this week.",
+        "By shelling Saraqib every night, the Veldorian Army is sending a message to Red Hand Front.",
+        "The clashes in Saraqib show how fragile the front has become.",
     ])
     func codesNoEvent(_ text: String) throws {
         #expect(try Self.events(text).isEmpty)

@@ -48,8 +48,21 @@ extension DocumentRun {
            let year = Int(t.tokens[range.lowerBound - 1].text), (1900...2100).contains(year) { return true }
         // Walk back over a plain noun phrase ("an intense round of"); a name, a verb form or a
         // punctuation mark ends it ("after HTS attacked" is a clause, not an adjunct).
-        // "By deploying reinforcements, Turkey is sending a signal": a means, not a report of the act.
-        if t.word(range.lowerBound - 1) == "by", t.word(range.lowerBound).hasSuffix("ing") { return true }
+        // "By deploying reinforcements, Turkey is sending a signal": a means, not a report of the act,
+        // up to the comma that closes the phrase.
+        if let by = (0..<range.lowerBound).last(where: { t.word($0) == "by" }), t.word(by + 1).hasSuffix("ing"),
+           !(by + 1..<range.lowerBound).contains(where: { t.word($0) == "," }) { return true }
+        // "The deployment of X came after ...", "The strikes show that ...": a sentence about an event
+        // named by its definite subject, judging or placing it; the event was told before.
+        let analysisVerbs: Set<String> = ["indicate", "indicates", "indicated", "show", "shows", "showed", "suggest", "suggests",
+                                          "signal", "signals", "mark", "marks", "reflect", "reflects",
+                                          "demonstrates", "demonstrate", "highlights", "underlines", "means"]
+        if ["the", "this", "these", "that"].contains(t.word(0)), SubTypeRules.typeClass(t.triggers.first?.value.signal ?? .killing) != nil,
+           t.triggers.first.map({ $0.tokenRange.lowerBound <= 2 }) == true,
+           let verb = (1..<min(t.tokens.count, 20)).first(where: { analysisVerbs.contains(t.word($0)) }),
+           range.upperBound <= verb, !(1..<verb).contains(where: { t.word($0) == "," }) {
+            return true
+        }
         let names = t.nameTokens
         var i = range.lowerBound - 1
         var steps = 0
