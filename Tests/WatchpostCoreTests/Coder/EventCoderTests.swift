@@ -229,6 +229,7 @@ struct EventCoderTests {
     @Test(arguments: [
         ("The Watch said the attack was repelled.", ClaimStatus.disputed),
         ("Veldoria Watch said only one soldier was wounded.", .disputed),
+        ("The Watch said the clashes were repelled.", .disputed),
         ("The Veldorian Army did not respond, the Watch said.", .claimed),
         ("The Veldorian Army claimed that it only lost a truck.", .claimed),
     ])

@@ -77,6 +77,17 @@ extension DocumentRun {
         }
     }
 
+    /// "Pro-government sources said the attack was repelled": another source's contrary account of
+    /// the event just told (right after it, no new place or day) is not an event of its own.
+    func isCounterAccount(_ t: TaggedSentence, attribution: Attribution) -> Bool {
+        guard let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim),
+              let last = drafts.last, !last.fromHeading, t.sentence.index - last.sentenceIndex == 1,
+              !(last.claimant.map { ClaimRules.sameSide($0, other) } ?? false) else { return false }
+        let newPlace = t.places.contains { p in p.resolved.map { $0.location != last.event.location && !p.isRegion } ?? false }
+        let newDay = t.dates.contains { $0.anchor != .background && $0.start != nil && $0.start != last.event.date }
+        return !newPlace && !newDay
+    }
+
     /// The one town-level place a follow-up sentence names inside the governorate its event was
     /// placed in only by name of the governorate ("in Idlib", "in Daraa province").
     func refinedPlace(_ t: TaggedSentence, of draft: DraftEvent) -> ResolvedPlace? {

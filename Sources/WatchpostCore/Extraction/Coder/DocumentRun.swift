@@ -159,7 +159,7 @@ struct DocumentRun {
             if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
-        if isElaboration(t, chosen: chosen, live: live, participants: participants) {
+        if isCounterAccount(t, attribution: attribution) || isElaboration(t, chosen: chosen, live: live, participants: participants) {
             if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
