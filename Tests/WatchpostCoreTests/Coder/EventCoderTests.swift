@@ -346,6 +346,13 @@ struct EventCoderTests {
         #expect(PlaceChoice.startsCapitalized(name) == capitalized)
     }
 
+    @Test func aLaterSourceSpeakingOfSomethingElseLeavesThePartyMediaItsClaim() throws {
+        let events = try Self.events("Yad News: Kordian jets shelled Saraqib on Monday. The Veldorian Army did not respond, the Watch said.",
+                                     outlet: "Yad News")
+        try #require(events.count == 1)
+        #expect(events[0].claimedBy == "Yad News")
+    }
+
     @Test func aPartysOwnMediaVoiceIsItsClaim() throws {
         let events = try Self.events("Yad News: Red Hand Front fighters attacked Saraqib on Monday.", outlet: "Yad News")
         #expect(events.first?.claimedBy == "Yad News")

@@ -55,7 +55,9 @@ extension DocumentRun {
             }
         } else if let claimant = attribution.claimant {
             for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
-                if drafts[i].claimant == nil || drafts[i].claimant == outletVoice {
+                // A party's own outlet tells the event in its own voice; a later "a source said" takes
+                // it over only when it brings the toll, not when it speaks of something else.
+                if drafts[i].claimant == nil || (drafts[i].claimant == outletVoice && !counts.isEmpty) {
                     drafts[i].claimant = claimant
                     drafts[i].event.claimedBy = claimant.name
                     if drafts[i].event.claimStatus != .disputed {
