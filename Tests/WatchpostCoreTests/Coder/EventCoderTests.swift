@@ -12,7 +12,7 @@ struct EventCoderTests {
     {"type":"meta","default_country":"Veldoria"}
     {"id":"vel-army","name":"Military Forces of Veldoria","aliases":["Veldorian Army"],"kind":"state_force","country":"Veldoria","side":"vel-army","party":true}
     {"id":"kor-army","name":"Military Forces of Kordia","aliases":["Kordian Army"],"kind":"foreign_state_force","country":"Kordia","side":"kor-army","party":true}
-    {"id":"red-hand","name":"Red Hand Front","aliases":["Jabhat al-Yad"],"exact_aliases":["RHF"],"kind":"jihadist","country":"Veldoria","side":"red-hand","party":true}
+    {"id":"red-hand","name":"Red Hand Front","aliases":["Jabhat al-Yad"],"exact_aliases":["RHF","IS"],"kind":"jihadist","country":"Veldoria","side":"red-hand","party":true}
     {"id":"watch","name":"Veldoria Watch","aliases":["the Watch"],"kind":"monitor","country":"Veldoria","role":"source","party":false}
     {"id":"yad-news","name":"Yad News","aliases":["Yad News Agency"],"kind":"party_media","country":"Veldoria","side":"red-hand","role":"source","party":true}
     {"id":"civilians","name":"Civilians (Veldoria)","aliases":["civilians","residents"],"kind":"civilians","country":"Veldoria","party":false}
@@ -51,6 +51,7 @@ struct EventCoderTests {
     """
     static let cues = """
     said\tsay
+    confirmed\tconfirm
     claimed\tclaim
     according to\taccording
     remain unconfirmed\tdoubt
@@ -344,6 +345,15 @@ struct EventCoderTests {
     @Test(arguments: [("al-Marj", true), ("Douma", true), ("as-Sukhna", true), ("al-", false), ("the army", false), ("al-qaeda's", false)])
     func aNameIsCapitalizedAfterItsArticle(_ name: String, _ capitalized: Bool) {
         #expect(PlaceChoice.startsCapitalized(name) == capitalized)
+    }
+
+    @Test func aGroupWrittenInCapitalsClaimsAndAnIndependentConfirmationConfirms() throws {
+        // "IS claimed": the capitals are the group, not the auxiliary "is"; "was confirmed by X": X confirms.
+        let claimed = try Self.events("IS claimed that its fighters shelled Saraqib on Friday.")
+        #expect(claimed.first?.claimStatus == .claimed)
+        #expect(claimed.first?.claimedBy == "Red Hand Front")
+        let confirmed = try Self.events("IS claimed that its fighters shelled Saraqib on Friday. The shelling was confirmed by Veldoria Watch.")
+        #expect(confirmed.first?.claimStatus == .confirmed)
     }
 
     @Test func aLaterSourceSpeakingOfSomethingElseLeavesThePartyMediaItsClaim() throws {

@@ -30,9 +30,21 @@ enum ClaimRules {
         }
         if result.mention == nil {
             // A passive report ("no casualties were reported") names no claimant.
+            // The auxiliary is lower-case: "IS claimed" is the group speaking, "is claimed" a passive.
             for cue in t.cues where (cue.value == .say || cue.value == .claim || cue.value == .confirm)
-                && !["was", "were", "been", "be", "is", "are"].contains(t.word(cue.tokenRange.lowerBound - 1)) {
+                && !(["was", "were", "been", "be", "is", "are"].contains(t.word(cue.tokenRange.lowerBound - 1))
+                     && cue.tokenRange.lowerBound > 0 && !t.tokens[cue.tokenRange.lowerBound - 1].isCapitalized) {
                 if let m = nearestBefore(cue.tokenRange.lowerBound, within: 4) ?? nearestAfter(cue.tokenRange.upperBound, within: 3) {
+                    result.mention = m
+                    break
+                }
+            }
+        }
+        if result.mention == nil {
+            // "was confirmed by local activists", "were reported by the monitor": the passive's agent.
+            for cue in t.cues where (cue.value == .say || cue.value == .confirm || cue.value == .claim)
+                && t.word(cue.tokenRange.upperBound) == "by" {
+                if let m = nearestAfter(cue.tokenRange.upperBound + 1, within: 3) {
                     result.mention = m
                     break
                 }
