@@ -246,6 +246,8 @@ struct EventCoderTests {
         ("Jets believed to be Kordian struck Saraqib on Monday.", "Military Forces of Kordia"),
         ("RHF gunmen shelled Saraqib on Monday.", "Red Hand Front"),
         ("Veldorian troops watched as Kordian missiles hit Saraqib on Monday.", "Military Forces of Kordia"),
+        ("Gunmen led by Red Hand Front shelled Saraqib on Monday.", "Red Hand Front"),
+        ("Kordian jets shelled depots in Saraqib on Monday that were stocked over the winter and used by RHF.", "Military Forces of Kordia"),
         ("Veldorian air defences shot down six of eight missiles fired by Kordian jets at Saraqib on Monday.", "Military Forces of Kordia"),
         ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. The bombing bore the hallmarks of Red Hand Front.", "Red Hand Front"),
         ("A car bomb exploded in Saraqib on Monday, killing 3 civilians. Red Hand Front claimed responsibility.", "Red Hand Front"),

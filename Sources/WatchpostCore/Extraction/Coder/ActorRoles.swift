@@ -54,8 +54,10 @@ struct ActorRoleFinder {
             let s = p.mention.tokenRange.lowerBound
             return s > start && (1...2).contains { t.word(s - $0) == "by" }
                 && !(victimMentions.contains(p.actor) && victimMentions.count == 1)
-                // "..., which had been used by X": the agent of a relative clause, not of the event.
+                // "..., which had been used by X", "depots used by X": the agent of a relative clause or of
+                // another participle, not of the event ("an attack carried out by X" is close enough).
                 && !(trigger.upperBound..<s).contains { Self.relativePronouns.contains(t.word($0)) }
+                && s - trigger.upperBound <= 5
         }
         // "between A and B".
         if let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) {

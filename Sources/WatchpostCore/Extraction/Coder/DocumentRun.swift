@@ -123,10 +123,12 @@ struct DocumentRun {
                 continue
             }
             let after = p.mention.tokenRange.upperBound
-            // "fighters of X", "groups belonging to X", "gunmen affiliated with the so-called X".
+            // "fighters of X", "groups belonging to X", "gunmen affiliated with the so-called X",
+            // "fighters led by X".
             let link = t.word(after) == "of" ? 1
                 : ["belonging", "affiliated", "loyal", "linked", "allied"].contains(t.word(after))
-                    && ["to", "with"].contains(t.word(after + 1)) ? 2 : 0
+                    && ["to", "with"].contains(t.word(after + 1)) ? 2
+                : ["led", "commanded", "headed"].contains(t.word(after)) && t.word(after + 1) == "by" ? 2 : 0
             if link > 0, let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed
                 && $0.tokenRange.lowerBound > after && $0.tokenRange.lowerBound - after <= link + 5 }) {
                 participants[n] = (p.mention, named.actor)
