@@ -7,14 +7,15 @@ import Testing
 /// Reads ../shared (the dev corpus and the scorer), which a user's clone lacks: skipped there, run in CI.
 @Suite struct AccuracyGateTests {
     /// Floors per dev set. Raise them when the extractor improves; never lower them.
-    /// Pinned on 2026-11-22 from the figures printed below (each rounded down to two decimals).
+    /// Pinned on 2026-11-22 (second session) from the figures printed below, each rounded down to two decimals.
     static let floors: [(set: String, metric: String, floor: Double)] = [
-        ("seeds", "detection_f1", 0.92), ("seeds", "strict_f1", 0.89), ("seeds", "event_type_accuracy", 0.99),
-        ("seeds", "location_accuracy", 0.96), ("seeds", "date_accuracy", 0.99), ("seeds", "actor1_accuracy", 0.99),
-        ("seeds", "fatalities_accuracy", 0.96), ("seeds", "claim_status_accuracy", 0.96),
-        ("synthetic", "detection_f1", 0.90), ("synthetic", "strict_f1", 0.60), ("synthetic", "event_type_accuracy", 0.94),
-        ("synthetic", "location_accuracy", 0.83), ("synthetic", "date_accuracy", 0.99), ("synthetic", "actor1_accuracy", 0.81),
-        ("synthetic", "fatalities_accuracy", 0.94), ("synthetic", "claim_status_accuracy", 0.83),
+        ("seeds", "detection_f1", 0.94), ("seeds", "strict_f1", 0.90), ("seeds", "event_type_accuracy", 0.99),
+        ("seeds", "location_accuracy", 0.96), ("seeds", "admin1_accuracy", 0.99), ("seeds", "date_accuracy", 0.99),
+        ("seeds", "actor1_accuracy", 0.99), ("seeds", "fatalities_accuracy", 0.96), ("seeds", "claim_status_accuracy", 0.96),
+        ("synthetic", "detection_f1", 0.92), ("synthetic", "strict_f1", 0.72), ("synthetic", "event_type_accuracy", 0.95),
+        ("synthetic", "location_accuracy", 0.94), ("synthetic", "admin1_accuracy", 0.92), ("synthetic", "date_accuracy", 0.99),
+        ("synthetic", "actor1_accuracy", 0.83), ("synthetic", "fatalities_accuracy", 0.94),
+        ("synthetic", "claim_status_accuracy", 0.86),
     ]
 
     static func score(set: String) throws -> [String: Double]? {
@@ -58,7 +59,7 @@ import Testing
             return
         }
         print("accuracy gate \(set): " + ["detection_f1", "strict_f1", "event_type_accuracy", "location_accuracy",
-                                          "date_accuracy", "actor1_accuracy", "fatalities_accuracy",
+                                          "admin1_accuracy", "date_accuracy", "actor1_accuracy", "fatalities_accuracy",
                                           "claim_status_accuracy"].map { "\($0)=\(result[$0] ?? -1)" }.joined(separator: " "))
         for floor in Self.floors where floor.set == set {
             #expect((result[floor.metric] ?? 0) >= floor.floor, "\(set) \(floor.metric) fell below \(floor.floor)")
