@@ -102,8 +102,13 @@ public struct Geocoder: Sendable {
         var hyphen = false
         for (i, t) in tokens.enumerated() {
             if t.kind == .punctuation && (t.text == "-" || t.text == "\u{2010}") {
-                hyphen = true
-                continue
+                // "al-Bab", "Palmyra-Deir": a hyphen joins; "RAQQA - Fighters": a spaced dash separates.
+                let spaced = (i > 0 && tokens[i - 1].range.upperBound < t.range.lowerBound)
+                    || (i + 1 < tokens.count && tokens[i + 1].range.lowerBound > t.range.upperBound)
+                if !spaced {
+                    hyphen = true
+                    continue
+                }
             }
             let isWord = t.kind == .word
             let capital = isWord && t.isCapitalized

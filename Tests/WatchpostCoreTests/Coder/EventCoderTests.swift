@@ -332,6 +332,14 @@ struct EventCoderTests {
         #expect(events[0].location == "Qaryah")
     }
 
+    @Test func anEventAfterAfterWithADayOfItsOwnIsAnEventOfItsOwn() throws {
+        let events = try Self.events("Red Hand Front recaptured Saraqib on Tuesday after Kordian jets shelled Qaryah on Monday.")
+        #expect(events.map(\.location) == ["Saraqib", "Qaryah"])
+        #expect(events.map { $0.date?.iso } == ["2021-03-09", "2021-03-08"])
+        // Without a day of its own, the "after" phrase is background to the event.
+        #expect(try Self.events("Red Hand Front recaptured Saraqib on Tuesday after Kordian jets shelled Qaryah.").count == 1)
+    }
+
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
         let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
         try #require(events.count == 1)

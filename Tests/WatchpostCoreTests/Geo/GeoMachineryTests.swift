@@ -136,6 +136,7 @@ struct GeoMachineryTests {
              locations: [nil, "Zed"], precisions: [0, 1]),
         Case(sentence: "Guards fled the prison at dawn.", texts: [], locations: [], precisions: []),
         Case(sentence: "A raid east of Yon.", texts: ["east of Yon"], locations: ["Yon"], precisions: [2]),
+        Case(sentence: "SARAQIB - Troops entered the town.", texts: ["SARAQIB"], locations: ["Saraqib"], precisions: [1]),
         Case(sentence: "Kafr Lusin - Troops entered the town.", texts: ["Kafr Lusin"], locations: ["Kafr Lusin"], precisions: [1]),
         Case(sentence: "Shells hit Saraqib al-Jadida on Monday.", texts: ["Saraqib al-Jadida"], locations: ["Saraqib"], precisions: [1]),
     ])

@@ -8,6 +8,7 @@ extension TaggedSentence {
             let w = tokens[i].folded
             if w == ";" { cuts.append(i) }
             if w == ",", i + 1 < tokens.count, ["while", "whereas", "meanwhile"].contains(tokens[i + 1].folded) { cuts.append(i) }
+            if ["after", "following"].contains(w), isDatedEventAfter(i) { cuts.append(i) }
         }
         guard !cuts.isEmpty else { return [self] }
         var bounds: [Range<Int>] = []
@@ -28,6 +29,17 @@ extension TaggedSentence {
             }
         }
         return merged.count <= 1 ? [self] : merged.map(slice)
+    }
+
+    /// "SDF fighters advanced on Tuesday after coalition strikes on Monday opened a breach": an
+    /// event told after "after" with a day of its own, other than the day of the clause before it,
+    /// is an event of its own, not a background adjunct.
+    func isDatedEventAfter(_ i: Int) -> Bool {
+        func day(in r: Range<Int>) -> Day? {
+            dates.first { r.contains($0.tokenRange.lowerBound) && $0.anchor != .background && $0.start != nil }?.start
+        }
+        guard let before = day(in: 0..<i), let after = day(in: (i + 1)..<tokens.count), before != after else { return false }
+        return triggers.contains { $0.tokenRange.lowerBound > i && $0.value.isStrong }
     }
 
     /// The part of the sentence within `r`, its tag ranges shifted to start at 0.
