@@ -16,6 +16,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
         self.backend = backend
         self.rules = rules
         try Migrations.migrate(backend)
+        try CandidateWindows.refreshIfRulesChanged(backend, decoder: jsonDecoder)
     }
 
     public func close() { backend.close() }
@@ -92,10 +93,11 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
             """, [.text(e.doc), .text(e.id), SQLValue(e.outlet), SQLValue(e.claimedBy), .text(e.claimStatus.rawValue),
                   SQLValue(e.fatalities), SQLValue(e.fatalitiesQualifier?.rawValue)])
         // Undated events are not indexed: with no day they can never be matched safely.
-        if let day = e.date?.ordinal {
+        if let day = e.date?.ordinal, let window = MergeRules.window(e) {
             for cell in LocationCells.keys(of: e) {
-                try db.execute("INSERT INTO event_cells (report_id, event_id, cell, day) VALUES (?, ?, ?, ?)",
-                               [.text(e.doc), .text(e.id), .text(cell), .int(day)])
+                try db.execute("""
+                    INSERT INTO event_cells (report_id, event_id, cell, day, window_start, window_end) VALUES (?, ?, ?, ?, ?, ?)
+                    """, [.text(e.doc), .text(e.id), .text(cell), .int(day), .int(window.lowerBound), .int(window.upperBound)])
             }
         }
     }

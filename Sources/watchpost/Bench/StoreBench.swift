@@ -53,7 +53,7 @@ struct StoreBench {
         var latencies: [Double] = []
         var rows = 0
         for q in 0..<queries {
-            let from = SyntheticReports.firstDay.adding(days: (q * 37) % (SyntheticReports.days - 7))
+            let from = SyntheticReports.firstDay.adding(days: (q * 37) % max(1, SyntheticReports.days(forReports: generator.reportNumber) - 7))
             let filter = EventFilter(since: from, until: from.adding(days: 6), type: EventType.allCases[q % 3],
                                      admin1: SyntheticReports.admin1s[q % SyntheticReports.admin1s.count])
             let t = clock.now
@@ -68,17 +68,26 @@ struct StoreBench {
     }
 }
 
-/// Deterministic synthetic reports: 1–3 events each, spread over three years, 14 governorates and a
-/// few thousand places, so that merge candidates are found at a realistic rate (some, not all).
+/// Deterministic synthetic reports: 1–3 events each, at a steady rate of reports per day (a store
+/// grows by time passing, so a bigger store covers more days, not more events per day), over 14
+/// governorates and a few thousand distinctly named places, so that merge candidates are found at a
+/// realistic rate (some, not all). Place names must differ after `PlaceKey` (consonant skeleton):
+/// "Place 17" and "Place 18" would be one place to the merger and fold the store into a few giants.
 struct SyntheticReports {
     static let firstDay = Day(year: 2016, month: 1, day: 1)!
-    static let days = 1096
+    /// About 200 report events a day: a busy theatre (ACLED's Syria peak is ~100 events a day, each
+    /// told by a few reports).
+    static let reportsPerDay = 100
+    static let places = 3000
     static let admin1s = ["Aleppo", "Idlib", "Hama", "Homs", "Damascus", "Rural Damascus", "Daraa", "Quneitra",
                           "Latakia", "Tartus", "Raqqa", "Deir ez-Zor", "Hasakah", "As-Suwayda"]
     static let actors = ["Military Forces of Syria", "Hayat Tahrir al-Sham", "Islamic State",
                          "Syrian Democratic Forces", "Military Forces of Russia", "Military Forces of Turkey"]
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    private var reportNumber = 0
+    private(set) var reportNumber = 0
+
+    /// The days `count` reports span.
+    static func days(forReports count: Int) -> Int { max(1, count / reportsPerDay) }
 
     /// A small linear congruential generator: the same sequence every run.
     private mutating func random(_ n: Int) -> Int {
@@ -86,23 +95,42 @@ struct SyntheticReports {
         return Int((state >> 33) % UInt64(n))
     }
 
+    /// A pronounceable name whose consonant skeleton is unique to `n`: consonants in mixed radix,
+    /// never the same one twice in a row (a doubled letter folds into one).
+    static func placeName(_ n: Int) -> String {
+        let consonants = Array("bdfklmnprst")
+        let vowels = Array("aiu")
+        var name = ""
+        var rest = n
+        var previous: Character?
+        for position in 0..<4 {
+            let choices = consonants.filter { $0 != previous }
+            let c = choices[rest % choices.count]
+            rest /= choices.count
+            name.append(position == 0 ? Character(c.uppercased()) : c)
+            name.append(vowels[(n + position) % vowels.count])
+            previous = c
+        }
+        return name
+    }
+
     mutating func next() -> (Document, [Event]) {
+        let id = "bench-\(reportNumber + 1)"
+        let published = Self.firstDay.adding(days: reportNumber / Self.reportsPerDay)
         reportNumber += 1
-        let id = "bench-\(reportNumber)"
-        let published = Self.firstDay.adding(days: random(Self.days))
         let document = Document(id: id, outlet: "Outlet \(random(40))", published: published,
                                  text: "Synthetic report \(reportNumber) for the store benchmark.")
         var events: [Event] = []
         for k in 0..<(1 + random(3)) {
-            let place = random(3000)
+            let place = random(Self.places)
             let admin1 = Self.admin1s[place % Self.admin1s.count]
             let type = EventType.allCases[random(3)]
             events.append(Event(
                 doc: id, id: "e\(k)", date: published.adding(days: -random(3)), eventType: type,
                 subEventType: type == .battles ? "Armed clash" : type == .explosions ? "Shelling/artillery/missile attack" : "Attack",
                 actor1: Self.actors[random(Self.actors.count)], actor2: Self.actors[random(Self.actors.count)],
-                location: "Place \(place)", admin1: admin1,
-                latitude: 32.5 + Double(place % 60) * 0.08, longitude: 35.8 + Double(place / 60) * 0.1,
+                location: Self.placeName(place), admin1: admin1,
+                latitude: 32.5 + Double(place % 60) * 0.08, longitude: 35.8 + Double(place / 60) * 0.14,
                 fatalities: random(4) == 0 ? random(20) : nil, evidence: "Synthetic event \(k) of report \(reportNumber).",
                 outlet: document.outlet))
         }
