@@ -10,8 +10,8 @@ struct IngestCommand: ParsableCommand {
         abstract: "Extract events from reports and add them to the store, merging reports of one event.",
         discussion: """
             Idempotent: a report already stored with the same content is skipped; a changed report replaces \
-            its own events. Each report is committed in one transaction, so an interrupted run is completed \
-            by running it again. With --worker (PostgreSQL), the reports go to a shared queue that several \
+            its own events. Reports are committed in batches (--batch), each report whole, so an interrupted \
+            run is completed by running it again. With --worker (PostgreSQL), the reports go to a shared queue that several \
             worker processes drain together.
             """
     )
@@ -32,6 +32,9 @@ struct IngestCommand: ParsableCommand {
 
     @Flag(help: "Share a queue of reports with other workers (PostgreSQL only): enqueue PATHs, then process the queue until it is empty.")
     var worker = false
+
+    @Option(help: "Reports committed together in one transaction (each stays whole: a crash loses at most the batch in flight, and a re-run redoes it).")
+    var batch: Int = 100
 
     @Option(help: "This worker's name in the queue's record.")
     var workerName: String = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
@@ -64,6 +67,16 @@ struct IngestCommand: ParsableCommand {
         } else {
             let ingestor = Ingestor(store: store, extract: extract)
             var storeError: (any Error)?
+            var pending: [Document] = []
+            func flush() {
+                guard storeError == nil, !pending.isEmpty else { return }
+                do {
+                    for outcome in try ingestor.ingest(batch: pending) { progress.count(outcome) }
+                } catch {
+                    storeError = error
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
             reader.read(paths.isEmpty ? ["-"] : paths) { item in
                 guard storeError == nil else { return }
                 switch item {
@@ -71,9 +84,11 @@ struct IngestCommand: ParsableCommand {
                     StandardError.write("watchpost: \(e.description)")
                     if e.code != .invalidUTF8 { failed = true }
                 case .document(let d):
-                    do { progress.count(try ingestor.ingest(d)) } catch { storeError = error }
+                    pending.append(d)
+                    if pending.count >= max(1, batch) { flush() }
                 }
             }
+            flush()
             if let storeError { throw storeError }
         }
         progress.finish()

@@ -9,6 +9,8 @@ struct StoreBench {
     var sizes: [Int]
     /// New reports ingested (and timed) at each size.
     var probeReports = 200
+    /// Reports per transaction, as `watchpost ingest` commits them.
+    var batchReports = 100
     var queries = 200
 
     struct Result {
@@ -32,19 +34,20 @@ struct StoreBench {
             let start = clock.now
             var added = 0
             while stored < size {
-                let (document, events) = generator.next()
-                stored += try store.ingest(document, events: events).eventCount
-                added += events.count
-                if stored % 50_000 < events.count { progress("store bench: \(stored) events stored") }
+                let batch = (0..<batchReports).map { _ in generator.next() }
+                let before = stored
+                stored += try store.ingest(batch: batch.map { (document: $0.0, events: $0.1) }).reduce(0) { $0 + $1.eventCount }
+                added += stored - before
+                if stored / 50_000 != before / 50_000 { progress("store bench: \(stored) events stored") }
             }
             fillSeconds += BenchMeasurements.seconds(clock.now - start)
             fillEvents += added
             // The probe: new reports on top of `size` stored events, timed on their own.
             let probeStart = clock.now
             var probeEvents = 0
-            for _ in 0..<probeReports {
-                let (document, events) = generator.next()
-                probeEvents += try store.ingest(document, events: events).eventCount
+            for _ in 0..<(probeReports / batchReports) {
+                let batch = (0..<batchReports).map { _ in generator.next() }
+                probeEvents += try store.ingest(batch: batch.map { (document: $0.0, events: $0.1) }).reduce(0) { $0 + $1.eventCount }
             }
             stored += probeEvents
             mergeCost.append((size, BenchMeasurements.seconds(clock.now - probeStart) * 1000 / Double(max(1, probeEvents))))
