@@ -81,4 +81,31 @@ import WatchpostCore
         let found = try store.backend.transaction { db in try store.candidates(for: onTenth, report: "probe", in: db) }
         #expect(found.count == 1 && found[0].consensus == .some(Day(iso: "2020-03-10")))
     }
+
+    /// Windows written under other rules (or before windows were stored) are recomputed on open.
+    @Test(arguments: Backend.allCases)
+    func staleWindowsAreRecomputedOnOpen(_ backend: Backend) throws {
+        guard let store = try backend.makeStore() else { return }
+        _ = try store.ingest(F.document("a"), events: [F.event("a", "a1", "2020-03-10", precision: .week)])
+        try store.backend.transaction { db in
+            try db.execute("UPDATE event_cells SET window_start = 0, window_end = 0")
+            try db.execute("DELETE FROM store_meta")
+        }
+        let probe = F.event("probe", "p", "2020-03-12")
+        let before = try store.backend.transaction { db in try store.candidates(for: probe, report: "probe", in: db) }
+        #expect(before.isEmpty)
+        store.close()
+
+        let reopened: SQLEventStore = switch backend {
+        case .sqlite: try SQLiteEventStore(path: (store.backend as! SQLiteBackend).path, rules: F.rules)
+        case .postgres: try PostgresEventStore(url: Backend.postgresURL!, rules: F.rules)
+        }
+        defer { reopened.close() }
+        let after = try reopened.backend.transaction { db in try reopened.candidates(for: probe, report: "probe", in: db) }
+        #expect(after.flatMap(\.events).map(\.id) == ["a1"])
+        let fingerprint = try reopened.backend.transaction { db in
+            try db.scalar("SELECT value FROM store_meta WHERE key = ?", [.text(CandidateWindows.metaKey)]).text
+        }
+        #expect(fingerprint == CandidateWindows.fingerprint())
+    }
 }

@@ -5,9 +5,11 @@ import GRDB
 /// most the transaction in flight.
 final class SQLiteBackend: SQLBackend, @unchecked Sendable {
     let dialect = SQLDialect.sqlite
+    let path: String
     private let queue: DatabaseQueue
 
     init(path: String) throws {
+        self.path = path
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in

@@ -85,7 +85,7 @@ enum Migrations {
             // older stores are filled by CandidateWindows.refreshIfRulesChanged on open.
             "ALTER TABLE event_cells ADD COLUMN window_start BIGINT",
             "ALTER TABLE event_cells ADD COLUMN window_end BIGINT",
-            "CREATE INDEX event_cells_window ON event_cells (cell, day, window_start, window_end)",
+            "CREATE INDEX event_cells_window ON event_cells (cell, day, window_start, window_end, report_id, event_id)",
             "DROP INDEX event_cells_search",
             // A merged event's consensus day, kept at each refresh, so that a candidate merged event
             // is checked against it without reading its members. consensus_known = 0: written
