@@ -36,6 +36,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Reports committed together in one transaction (each stays whole: a crash loses at most the batch in flight, and a re-run redoes it).")
     var batch: Int = 100
 
+    @Option(help: "Threads extracting reports at once (default: the active cores); storing and merging keep the input's order.")
+    var threads: Int?
+
     @Option(help: "This worker's name in the queue's record.")
     var workerName: String = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
 
@@ -65,7 +68,8 @@ struct IngestCommand: ParsableCommand {
                 progress.count(outcome)
             }
         } else {
-            let ingestor = Ingestor(store: store, extract: extract)
+            let ingestor = Ingestor(store: store, extract: extract,
+                                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             var storeError: (any Error)?
             var pending: [Document] = []
             func flush() {
@@ -96,7 +100,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     /// The extractor: the pipeline, or the events of a file keyed by report.
-    func makeExtract() throws -> (Document) throws -> [Event] {
+    func makeExtract() throws -> @Sendable (Document) throws -> [Event] {
         if let events {
             var byDoc: [String: [Event]] = [:]
             let text = try String(contentsOfFile: events, encoding: .utf8)
@@ -108,7 +112,8 @@ struct IngestCommand: ParsableCommand {
                     throw ValidationError("\(events):\(n + 1): not an event: \(error)")
                 }
             }
-            return { byDoc[$0.id] ?? [] }
+            let eventsByDoc = byDoc
+            return { eventsByDoc[$0.id] ?? [] }
         }
         let pipeline = Pipeline(preparer: try TextPreparer.standard(), extractor: try makeExtractor())
         return { pipeline.extract($0).events }
