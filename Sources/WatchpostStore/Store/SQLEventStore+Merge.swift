@@ -15,8 +15,10 @@ extension SQLEventStore {
     /// never share a merged event, and an analyst's cannot-links are never crossed.
     func merge(_ events: [Event], report: String, in db: any SQLExecutor) throws {
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
+        // Most stores have no analyst corrections at all: then two queries per event are saved.
+        let corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
         var cannot: [Set<EventKey>] = []
-        for e in events { cannot.append(try partners(of: e, kind: "cannot_link", in: db)) }
+        for e in events { cannot.append(corrected ? try partners(of: e, kind: "cannot_link", in: db) : []) }
         let groups = Self.groups(events, cannotLinks: cannot, keys: keys, rules: rules)
 
         // An option: a group's best link into a merged event. Its score sums the best verdict of
@@ -33,7 +35,7 @@ extension SQLEventStore {
             for index in group {
                 let e = events[index]
                 // An analyst's join wins over any rule.
-                for partner in try partners(of: e, kind: "must_link", in: db) {
+                for partner in corrected ? try partners(of: e, kind: "must_link", in: db) : [] {
                     if let merged = try db.query("SELECT merged_id FROM merge_links WHERE report_id = ? AND event_id = ?",
                                                  [.text(partner.report), .text(partner.event)]).first?["merged_id"].text {
                         offer(Option(group: g, member: index, merged: merged, score: 100, strongest: 100,
