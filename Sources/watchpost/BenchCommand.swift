@@ -91,10 +91,13 @@ struct BenchCommand: ParsableCommand {
         let result = try StoreBench(sizes: sizes).run(in: folder) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        row("SQLite ingest (report + events + merge)", String(format: "%.0f events/s", result.ingestEventsPerSecond))
+        row("SQLite ingest (report + events + merge)", String(format: "%.0f events/s (batches of 100 reports, real merge)",
+                                                             result.ingestEventsPerSecond))
         for (stored, ms) in result.mergeCost {
             row("ingest+merge per new event at \(stored) stored", String(format: "%.2f ms", ms))
         }
+        row("store at the end", String(format: "%d reports, %d events, %d merged events, %.0f MB",
+                                       result.counts.reports, result.counts.events, result.counts.mergedEvents, result.megabytes))
         if let q = result.query {
             row("filtered query at \(q.stored) stored (p50 / p99)",
                 String(format: "%.1f ms / %.1f ms (governorate + type + week, %.0f rows)", q.p50, q.p99, q.rows))

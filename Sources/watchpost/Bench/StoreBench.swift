@@ -17,6 +17,9 @@ struct StoreBench {
         var ingestEventsPerSecond: Double
         var mergeCost: [(stored: Int, millisecondsPerEvent: Double)]
         var query: (stored: Int, p50: Double, p99: Double, rows: Double)?
+        /// What the store held at the end, and its size on disk (database and WAL).
+        var counts: StoreCounts
+        var megabytes: Double
     }
 
     /// Writes synthetic reports into a new SQLite file under `folder`, measuring as it goes.
@@ -67,7 +70,9 @@ struct StoreBench {
         let query = latencies.isEmpty ? nil : (stored, latencies[latencies.count / 2],
                                                 latencies[min(latencies.count - 1, latencies.count * 99 / 100)],
                                                 Double(rows) / Double(queries))
-        return Result(ingestEventsPerSecond: Double(fillEvents) / fillSeconds, mergeCost: mergeCost, query: query)
+        let bytes = ["", "-wal"].compactMap { try? FileManager.default.attributesOfItem(atPath: path + $0)[.size] as? Int }.reduce(0, +)
+        return Result(ingestEventsPerSecond: Double(fillEvents) / fillSeconds, mergeCost: mergeCost, query: query,
+                      counts: try store.counts(), megabytes: Double(bytes) / 1e6)
     }
 }
 
