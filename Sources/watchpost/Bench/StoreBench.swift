@@ -78,8 +78,8 @@ struct StoreBench {
 
 /// Deterministic synthetic reports: 1–3 events each, at a steady rate of reports per day (a store
 /// grows by time passing, so a bigger store covers more days, not more events per day), over 14
-/// governorates and a few thousand distinctly named places, so that merge candidates are found at a
-/// realistic rate (some, not all). Place names must differ after `PlaceKey` (consonant skeleton):
+/// governorates and a few thousand distinctly named places, half of the events retelling a recent
+/// one, so that merge candidates are found at a realistic rate (some, not all). Place names must differ after `PlaceKey` (consonant skeleton):
 /// "Place 17" and "Place 18" would be one place to the merger and fold the store into a few giants.
 struct SyntheticReports {
     static let firstDay = Day(year: 2016, month: 1, day: 1)!
@@ -93,6 +93,9 @@ struct SyntheticReports {
                          "Syrian Democratic Forces", "Military Forces of Russia", "Military Forces of Turkey"]
     private var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     private(set) var reportNumber = 0
+    /// Events of the last few days, some of which later reports retell.
+    private var recent: [Event] = []
+    static let recentEvents = 400
 
     /// The days `count` reports span.
     static func days(forReports count: Int) -> Int { max(1, count / reportsPerDay) }
@@ -130,6 +133,18 @@ struct SyntheticReports {
                                  text: "Synthetic report \(reportNumber) for the store benchmark.")
         var events: [Event] = []
         for k in 0..<(1 + random(3)) {
+            // Half the events retell one of the last few hundred (another outlet, its own figure):
+            // a happening is told by two reports on average, so merges and refreshes are exercised.
+            if !recent.isEmpty, random(2) == 0 {
+                var retold = recent[random(recent.count)]
+                retold.doc = id
+                retold.id = "e\(k)"
+                retold.outlet = document.outlet
+                retold.fatalities = random(4) == 0 ? random(20) : retold.fatalities
+                retold.evidence = "Synthetic event \(k) of report \(reportNumber), a retelling."
+                events.append(retold)
+                continue
+            }
             let place = random(Self.places)
             let admin1 = Self.admin1s[place % Self.admin1s.count]
             let type = EventType.allCases[random(3)]
@@ -141,6 +156,9 @@ struct SyntheticReports {
                 latitude: 32.5 + Double(place % 60) * 0.08, longitude: 35.8 + Double(place / 60) * 0.14,
                 fatalities: random(4) == 0 ? random(20) : nil, evidence: "Synthetic event \(k) of report \(reportNumber).",
                 outlet: document.outlet))
+        }
+        for e in events {
+            if recent.count < Self.recentEvents { recent.append(e) } else { recent[random(Self.recentEvents)] = e }
         }
         return (document, events)
     }
