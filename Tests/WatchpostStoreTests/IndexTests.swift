@@ -108,4 +108,18 @@ import WatchpostCore
         }
         #expect(fingerprint == CandidateWindows.fingerprint())
     }
+
+    /// The candidate search seeks through indexes: a scan of a whole table would make every
+    /// ingest slower as the store grows (the merge cost must stay flat).
+    @Test(arguments: [TimePrecision.day, .week, .month])
+    func candidateSearchNeverScansATable(_ precision: TimePrecision) throws {
+        guard let store = try Backend.sqlite.makeStore() else { return }
+        defer { store.close() }
+        let probe = F.event("probe", "p", "2020-03-12", precision: precision)
+        let (sql, binds) = try #require(SQLEventStore.candidateQuery(for: probe, report: "probe"))
+        let plan = try store.backend.transaction { db in try db.query("EXPLAIN QUERY PLAN " + sql, binds) }
+            .compactMap { $0["detail"].text }
+        #expect(plan.contains { $0.contains("USING COVERING INDEX event_cells_tiered") })
+        #expect(plan.filter { $0.hasPrefix("SCAN ") && $0 != "SCAN found" }.isEmpty, "\(plan)")
+    }
 }

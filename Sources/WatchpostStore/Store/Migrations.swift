@@ -97,6 +97,15 @@ enum Migrations {
             // The filtered query of `events` (governorate + type + dates).
             "CREATE INDEX merged_events_filter ON merged_events ((lower(admin1)), event_type, day)",
         ]),
+        Migration(name: "006_candidate_window_tiers", statements: [
+            // Windows by length (CandidateWindows.tier): a search reads, per tier, only the window
+            // starts that can reach its window, not every event within the search slack.
+            "ALTER TABLE event_cells ADD COLUMN window_tier BIGINT",
+            "CREATE INDEX event_cells_tiered ON event_cells (cell, window_tier, window_start, window_end, day, report_id, event_id)",
+            "DROP INDEX event_cells_window",
+            // Makes the next open recompute windows and tiers of existing rows.
+            "DELETE FROM store_meta WHERE key = 'candidate_windows'",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, each with its record in one transaction.

@@ -17,7 +17,7 @@ extension SQLEventStore {
     /// windows then keep only the events whose windows overlap.
     static let searchSlackDays = 35
 
-    /// Candidates for `e` through the index `event_cells (cell, day, window_start, window_end)`:
+    /// Candidates for `e` through the index `event_cells (cell, window_tier, window_start, …)`:
     /// events under one of its location keys (LocationCells.searchKeys), within the day range of
     /// its window (MergeRules.window) widened by `searchSlackDays`, whose own window overlaps its
     /// window, and whose merged event's consensus day (when one is stored) lies in its window.
@@ -25,26 +25,11 @@ extension SQLEventStore {
     /// The last two conditions are the merger's own (`MergeRules.dateScore` needs overlapping
     /// windows; `merge` skips a merged event whose consensus day is outside the window), applied in
     /// the index so that candidates that could never merge are not read and decoded: merge
-    /// decisions are the same as without them.
+    /// decisions are the same as without them. Per tier of window length, a window that overlaps
+    /// starts at most that length before the new window: the index reads only those starts.
     func candidates(for e: Event, report: String, in db: any SQLExecutor) throws -> [CandidateGroup] {
-        guard let window = MergeRules.window(e) else { return [] }
-        let keys = LocationCells.searchKeys(of: e)
-        let rows = try db.query("""
-            SELECT e.body, l.merged_id, m.consensus_day, m.consensus_known FROM report_events e
-            JOIN merge_links l ON l.report_id = e.report_id AND l.event_id = e.event_id
-            LEFT JOIN merged_events m ON m.id = l.merged_id
-            WHERE (e.report_id, e.event_id) IN (
-                SELECT c.report_id, c.event_id FROM event_cells c
-                WHERE c.cell IN (\(placeholders(keys.count))) AND c.day BETWEEN ? AND ?
-                  AND c.window_start <= ? AND c.window_end >= ? AND c.report_id <> ?)
-              AND (m.consensus_known IS NULL OR m.consensus_known = 0 OR m.consensus_day IS NULL
-                   OR m.consensus_day BETWEEN ? AND ?)
-            ORDER BY l.merged_id, e.report_id, e.ordinal
-            """, keys.map(SQLValue.text) + [
-                .int(window.lowerBound - Self.searchSlackDays), .int(window.upperBound + Self.searchSlackDays),
-                .int(window.upperBound), .int(window.lowerBound), .text(report),
-                .int(window.lowerBound), .int(window.upperBound),
-            ])
+        guard let (sql, binds) = Self.candidateQuery(for: e, report: report) else { return [] }
+        let rows = try db.query(sql, binds)
         var grouped: [CandidateGroup] = []
         for row in rows {
             let candidate = try event(from: row)
@@ -57,6 +42,37 @@ extension SQLEventStore {
             }
         }
         return grouped
+    }
+
+    /// The statement of `candidates` and its values; nil for an undated event (never a candidate).
+    static func candidateQuery(for e: Event, report: String) -> (String, [SQLValue])? {
+        guard let window = MergeRules.window(e) else { return nil }
+        let keys = LocationCells.searchKeys(of: e)
+        var tierSQL: [String] = []
+        var binds: [SQLValue] = []
+        for tier in CandidateWindows.tiers {
+            tierSQL.append("""
+                SELECT c.report_id, c.event_id FROM event_cells c
+                WHERE c.cell IN (\(placeholders(keys.count))) AND c.window_tier = ?
+                  AND c.window_start BETWEEN ? AND ? AND c.window_end >= ?
+                  AND c.day BETWEEN ? AND ? AND c.report_id <> ?
+                """)
+            let earliestStart = tier.maxLength.map { window.lowerBound - $0 } ?? Int(Int32.min)
+            binds += keys.map(SQLValue.text) + [
+                .int(tier.tier), .int(earliestStart), .int(window.upperBound), .int(window.lowerBound),
+                .int(window.lowerBound - Self.searchSlackDays), .int(window.upperBound + Self.searchSlackDays), .text(report),
+            ]
+        }
+        return ("""
+            SELECT e.body, l.merged_id, m.consensus_day, m.consensus_known
+            FROM (\(tierSQL.joined(separator: " UNION "))) found
+            JOIN report_events e ON e.report_id = found.report_id AND e.event_id = found.event_id
+            JOIN merge_links l ON l.report_id = e.report_id AND l.event_id = e.event_id
+            LEFT JOIN merged_events m ON m.id = l.merged_id
+            WHERE (m.consensus_known IS NULL OR m.consensus_known = 0 OR m.consensus_day IS NULL
+                   OR m.consensus_day BETWEEN ? AND ?)
+            ORDER BY l.merged_id, e.report_id, e.ordinal
+            """, binds + [.int(window.lowerBound), .int(window.upperBound)])
     }
 }
 
@@ -78,10 +94,21 @@ enum CandidateWindows {
                 parts.append("\(precision.rawValue)\(end == nil ? "" : "+2"):\(w)")
             }
         }
-        return "v1 " + parts.joined(separator: " ")
+        return "v2 " + parts.joined(separator: " ")
     }
 
     static let metaKey = "candidate_windows"
+
+    /// Windows are indexed in tiers by their length (last day − first day): a window of at most
+    /// `maxLength` days that overlaps [lo, hi] starts in [lo − maxLength, hi]. Most events are
+    /// day-precise (tier 0): their search reads the days of the new window only. The last tier
+    /// has no bound (long ranges a report gives; rare).
+    static let tiers: [(tier: Int, maxLength: Int?)] = [(0, 0), (1, 7), (2, 70), (3, nil)]
+
+    static func tier(of window: ClosedRange<Int>) -> Int {
+        let length = window.upperBound - window.lowerBound
+        return tiers.first { $0.maxLength.map { length <= $0 } ?? true }!.tier
+    }
 
     /// Recomputes every stored window when the store's were written under other rules (or before
     /// windows were stored). One transaction; a no-op on an up-to-date store.
@@ -98,8 +125,9 @@ enum CandidateWindows {
             for row in rows {
                 let e = try decoder.decode(Event.self, from: Data((row["body"].text ?? "{}").utf8))
                 guard let window = MergeRules.window(e) else { continue }
-                try db.execute("UPDATE event_cells SET window_start = ?, window_end = ? WHERE report_id = ? AND event_id = ?",
-                               [.int(window.lowerBound), .int(window.upperBound), .text(e.doc), .text(e.id)])
+                try db.execute("""
+                    UPDATE event_cells SET window_start = ?, window_end = ?, window_tier = ? WHERE report_id = ? AND event_id = ?
+                    """, [.int(window.lowerBound), .int(window.upperBound), .int(tier(of: window)), .text(e.doc), .text(e.id)])
             }
             try db.execute("DELETE FROM store_meta WHERE key = ?", [.text(metaKey)])
             try db.execute("INSERT INTO store_meta (key, value) VALUES (?, ?)", [.text(metaKey), .text(current)])

@@ -117,8 +117,10 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
         if let day = e.date?.ordinal, let window = MergeRules.window(e) {
             for cell in LocationCells.keys(of: e) {
                 try db.execute("""
-                    INSERT INTO event_cells (report_id, event_id, cell, day, window_start, window_end) VALUES (?, ?, ?, ?, ?, ?)
-                    """, [.text(e.doc), .text(e.id), .text(cell), .int(day), .int(window.lowerBound), .int(window.upperBound)])
+                    INSERT INTO event_cells (report_id, event_id, cell, day, window_start, window_end, window_tier)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(e.doc), .text(e.id), .text(cell), .int(day), .int(window.lowerBound), .int(window.upperBound),
+                          .int(CandidateWindows.tier(of: window))])
             }
         }
     }
