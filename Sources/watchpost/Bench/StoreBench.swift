@@ -54,6 +54,9 @@ struct StoreBench {
             }
             stored += probeEvents
             mergeCost.append((size, BenchMeasurements.seconds(clock.now - probeStart) * 1000 / Double(max(1, probeEvents))))
+            // Each row as soon as it is measured, so a long run that is stopped still tells.
+            progress(String(format: "store bench: at %d stored, %.2f ms per new event; filling so far %.0f events/s",
+                            size, mergeCost.last!.1, Double(fillEvents) / fillSeconds))
         }
         // A filtered query: one governorate and one event type over a week, as an analyst asks.
         var latencies: [Double] = []
