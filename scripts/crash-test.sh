@@ -27,19 +27,25 @@ snapshot() {
   "$BIN" events --db "$1" --per-report > "$2.per"
   "$BIN" events --db "$1" > "$2.merged"
 }
-"$BIN" ingest --db "$WORK/clean.sqlite" --events "$WORK/events.jsonl" "$WORK/docs.jsonl" 2>/dev/null
+# Small batches (reports per transaction), so that a kill lands between committed batches as well
+# as inside one; the kills come at fractions of the clean run's time, whatever the machine's speed.
+BATCH=${BATCH:-20}
+start=$(date +%s.%N)
+"$BIN" ingest --db "$WORK/clean.sqlite" --batch "$BATCH" --events "$WORK/events.jsonl" "$WORK/docs.jsonl" 2>/dev/null
+clean_seconds=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 snapshot "$WORK/clean.sqlite" "$WORK/clean"
 killed=0
-for delay in 0.4 0.8 1.2; do
-  "$BIN" ingest --db "$WORK/crash.sqlite" --events "$WORK/events.jsonl" "$WORK/docs.jsonl" 2>/dev/null &
+for fraction in 0.25 0.3 0.35; do
+  delay=$(awk -v t="$clean_seconds" -v f="$fraction" 'BEGIN { printf "%.2f", t * f }')
+  "$BIN" ingest --db "$WORK/crash.sqlite" --batch "$BATCH" --events "$WORK/events.jsonl" "$WORK/docs.jsonl" 2>/dev/null &
   pid=$!
   sleep "$delay"
   if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); fi
   wait "$pid" 2>/dev/null || true
 done
-"$BIN" ingest --db "$WORK/crash.sqlite" --events "$WORK/events.jsonl" "$WORK/docs.jsonl" 2>/dev/null
+"$BIN" ingest --db "$WORK/crash.sqlite" --batch "$BATCH" --events "$WORK/events.jsonl" "$WORK/docs.jsonl" 2>/dev/null
 snapshot "$WORK/crash.sqlite" "$WORK/crash"
-echo "crash-test: killed $killed runs; $(wc -l < "$WORK/clean.per") events, $(wc -l < "$WORK/clean.merged") merged events in the clean run"
+echo "crash-test: killed $killed runs (clean run ${clean_seconds}s, batches of $BATCH); $(wc -l < "$WORK/clean.per") events, $(wc -l < "$WORK/clean.merged") merged events in the clean run"
 cmp -s "$WORK/clean.per" "$WORK/crash.per" || { echo "crash-test: per-report events differ" >&2; exit 1; }
 cmp -s "$WORK/clean.merged" "$WORK/crash.merged" || { echo "crash-test: merged events differ" >&2; exit 1; }
 echo "crash-test: stores equal"

@@ -28,7 +28,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Stored-event counts for the store rows, comma-separated (0 skips the store rows).")
     var storeSizes = "10000,100000,1000000"
 
+    @Flag(help: "Only the store rows (no extraction rows).")
+    var storeOnly = false
+
     func run() throws {
+        let sizes = storeSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
+        if storeOnly {
+            print("watchpost bench: \(BenchMeasurements.machine())")
+            print(String(repeating: "-", count: 72))
+            try storeRows(sizes: sizes, row: Self.row)
+            return
+        }
         let sources = corpus.map { [$0] } ?? BenchCorpus.defaultSources()
         let clock = ContinuousClock()
         var pipeline: Pipeline?
@@ -39,9 +49,7 @@ struct BenchCommand: ParsableCommand {
         let corpus = try BenchCorpus.load(sources, minimumBytes: minMB * 1_000_000)
         let cores = threads ?? ProcessInfo.processInfo.activeProcessorCount
 
-        func row(_ name: String, _ value: String) {
-            print(name.padding(toLength: max(46, name.count + 1), withPad: " ", startingAt: 0) + value)
-        }
+        let row = Self.row
         print("watchpost bench: \(BenchMeasurements.machine())")
         print("corpus: \(corpus.distinctCount) distinct reports from \(sources.joined(separator: ", ")), repeated to "
               + "\(corpus.documents.count) reports, \(String(format: "%.1f", Double(corpus.byteCount) / 1e6)) MB raw text")
@@ -66,10 +74,13 @@ struct BenchCommand: ParsableCommand {
         if !noSpawn {
             try spawnRows(corpus, row: row)
         }
-        let sizes = storeSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
         if !sizes.isEmpty {
             try storeRows(sizes: sizes, row: row)
         }
+    }
+
+    static func row(_ name: String, _ value: String) {
+        print(name.padding(toLength: max(46, name.count + 1), withPad: " ", startingAt: 0) + value)
     }
 
     /// Rows of the SQLite store on synthetic reports (see StoreBench).
@@ -80,10 +91,13 @@ struct BenchCommand: ParsableCommand {
         let result = try StoreBench(sizes: sizes).run(in: folder) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
-        row("SQLite ingest (report + events + merge)", String(format: "%.0f events/s", result.ingestEventsPerSecond))
+        row("SQLite ingest (report + events + merge)", String(format: "%.0f events/s (batches of 100 reports, real merge)",
+                                                             result.ingestEventsPerSecond))
         for (stored, ms) in result.mergeCost {
             row("ingest+merge per new event at \(stored) stored", String(format: "%.2f ms", ms))
         }
+        row("store at the end", String(format: "%d reports, %d events, %d merged events, %.0f MB",
+                                       result.counts.reports, result.counts.events, result.counts.mergedEvents, result.megabytes))
         if let q = result.query {
             row("filtered query at \(q.stored) stored (p50 / p99)",
                 String(format: "%.1f ms / %.1f ms (governorate + type + week, %.0f rows)", q.p50, q.p99, q.rows))

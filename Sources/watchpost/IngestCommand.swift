@@ -10,8 +10,8 @@ struct IngestCommand: ParsableCommand {
         abstract: "Extract events from reports and add them to the store, merging reports of one event.",
         discussion: """
             Idempotent: a report already stored with the same content is skipped; a changed report replaces \
-            its own events. Each report is committed in one transaction, so an interrupted run is completed \
-            by running it again. With --worker (PostgreSQL), the reports go to a shared queue that several \
+            its own events. Reports are committed in batches (--batch), each report whole, so an interrupted \
+            run is completed by running it again. With --worker (PostgreSQL), the reports go to a shared queue that several \
             worker processes drain together.
             """
     )
@@ -32,6 +32,12 @@ struct IngestCommand: ParsableCommand {
 
     @Flag(help: "Share a queue of reports with other workers (PostgreSQL only): enqueue PATHs, then process the queue until it is empty.")
     var worker = false
+
+    @Option(help: "Reports committed together in one transaction (each stays whole: a crash loses at most the batch in flight, and a re-run redoes it).")
+    var batch: Int = 100
+
+    @Option(help: "Threads extracting reports at once (default: the active cores); storing and merging keep the input's order.")
+    var threads: Int?
 
     @Option(help: "This worker's name in the queue's record.")
     var workerName: String = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
@@ -62,8 +68,19 @@ struct IngestCommand: ParsableCommand {
                 progress.count(outcome)
             }
         } else {
-            let ingestor = Ingestor(store: store, extract: extract)
+            let ingestor = Ingestor(store: store, extract: extract,
+                                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             var storeError: (any Error)?
+            var pending: [Document] = []
+            func flush() {
+                guard storeError == nil, !pending.isEmpty else { return }
+                do {
+                    for outcome in try ingestor.ingest(batch: pending) { progress.count(outcome) }
+                } catch {
+                    storeError = error
+                }
+                pending.removeAll(keepingCapacity: true)
+            }
             reader.read(paths.isEmpty ? ["-"] : paths) { item in
                 guard storeError == nil else { return }
                 switch item {
@@ -71,9 +88,11 @@ struct IngestCommand: ParsableCommand {
                     StandardError.write("watchpost: \(e.description)")
                     if e.code != .invalidUTF8 { failed = true }
                 case .document(let d):
-                    do { progress.count(try ingestor.ingest(d)) } catch { storeError = error }
+                    pending.append(d)
+                    if pending.count >= max(1, batch) { flush() }
                 }
             }
+            flush()
             if let storeError { throw storeError }
         }
         progress.finish()
@@ -81,7 +100,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     /// The extractor: the pipeline, or the events of a file keyed by report.
-    func makeExtract() throws -> (Document) throws -> [Event] {
+    func makeExtract() throws -> @Sendable (Document) throws -> [Event] {
         if let events {
             var byDoc: [String: [Event]] = [:]
             let text = try String(contentsOfFile: events, encoding: .utf8)
@@ -93,7 +112,8 @@ struct IngestCommand: ParsableCommand {
                     throw ValidationError("\(events):\(n + 1): not an event: \(error)")
                 }
             }
-            return { byDoc[$0.id] ?? [] }
+            let eventsByDoc = byDoc
+            return { eventsByDoc[$0.id] ?? [] }
         }
         let pipeline = Pipeline(preparer: try TextPreparer.standard(), extractor: try makeExtractor())
         return { pipeline.extract($0).events }

@@ -173,6 +173,6 @@ import WatchpostCore
         }
         let probe = F.event("probe", "p", "2016-01-05", location: "Place 3", admin1: "Region 3", lat: 35, lon: 37)
         let seen = try store.backend.transaction { db in try store.candidates(for: probe, report: "probe", in: db) }
-        #expect(seen.flatMap(\.1).count <= 10)
+        #expect(seen.flatMap(\.events).count <= 10)
     }
 }

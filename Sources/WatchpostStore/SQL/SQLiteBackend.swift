@@ -5,9 +5,11 @@ import GRDB
 /// most the transaction in flight.
 final class SQLiteBackend: SQLBackend, @unchecked Sendable {
     let dialect = SQLDialect.sqlite
+    let path: String
     private let queue: DatabaseQueue
 
     init(path: String) throws {
+        self.path = path
         var config = Configuration()
         config.busyMode = .timeout(30)
         config.prepareDatabase { db in
@@ -35,12 +37,15 @@ final class SQLiteBackend: SQLBackend, @unchecked Sendable {
         let db: Database
         var dialect: SQLDialect { .sqlite }
 
+        // Statements come from GRDB's per-connection cache: the store runs the same few statements
+        // for every report, and parsing them again each time was a good part of an ingest's cost.
         func execute(_ sql: String, _ binds: [SQLValue]) throws {
-            try db.execute(sql: sql, arguments: StatementArguments(binds.map(\.databaseValue)))
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(binds.map(\.databaseValue)))
         }
 
         func query(_ sql: String, _ binds: [SQLValue]) throws -> [SQLRow] {
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(binds.map(\.databaseValue))).map { row in
+            let statement = try db.cachedStatement(sql: sql)
+            return try Row.fetchAll(statement, arguments: StatementArguments(binds.map(\.databaseValue))).map { row in
                 var values: [String: SQLValue] = [:]
                 for (column, dbValue) in row {
                     switch dbValue.storage {

@@ -6,8 +6,13 @@ public protocol EventStore: AnyObject, Sendable {
     /// Stores one report and its events and merges them, all in one transaction.
     /// Idempotent: the same content again changes nothing; a changed report replaces its own events.
     func ingest(_ document: Document, events: [Event]) throws -> IngestOutcome
+    /// Stores several reports in one transaction, each exactly as `ingest` would, in order: a
+    /// crash loses at most the uncommitted batch, and running it again redoes it.
+    func ingest(batch: [(document: Document, events: [Event])]) throws -> [IngestOutcome]
     /// Whether a report with this content is already stored (skips extraction on re-runs).
     func contains(contentHash: String) throws -> Bool
+    /// The content hashes of these that are stored (one query for a batch).
+    func storedContentHashes(_ hashes: [String]) throws -> Set<String>
 
     func mergedEvents(_ filter: EventFilter) throws -> [MergedEvent]
     func mergedEvent(id: String) throws -> MergedEvent?

@@ -79,6 +79,33 @@ enum Migrations {
             """,
             "CREATE INDEX ingest_queue_pending ON ingest_queue (status, report_id)",
         ]),
+        Migration(name: "005_candidate_windows", statements: [
+            // Each indexed event's date window (MergeRules.window), so that candidate search reads
+            // only events whose windows overlap, not every event within the search slack. Rows of
+            // older stores are filled by CandidateWindows.refreshIfRulesChanged on open.
+            "ALTER TABLE event_cells ADD COLUMN window_start BIGINT",
+            "ALTER TABLE event_cells ADD COLUMN window_end BIGINT",
+            "CREATE INDEX event_cells_window ON event_cells (cell, day, window_start, window_end, report_id, event_id)",
+            "DROP INDEX event_cells_search",
+            // A merged event's consensus day, kept at each refresh, so that a candidate merged event
+            // is checked against it without reading its members. consensus_known = 0: written
+            // before this column existed (computed from the members then).
+            "ALTER TABLE merged_events ADD COLUMN consensus_day BIGINT",
+            "ALTER TABLE merged_events ADD COLUMN consensus_known BIGINT NOT NULL DEFAULT 0",
+            // Small facts about the store itself, such as which window rules its index was built with.
+            "CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            // The filtered query of `events` (governorate + type + dates).
+            "CREATE INDEX merged_events_filter ON merged_events ((lower(admin1)), event_type, day)",
+        ]),
+        Migration(name: "006_candidate_window_tiers", statements: [
+            // Windows by length (CandidateWindows.tier): a search reads, per tier, only the window
+            // starts that can reach its window, not every event within the search slack.
+            "ALTER TABLE event_cells ADD COLUMN window_tier BIGINT",
+            "CREATE INDEX event_cells_tiered ON event_cells (cell, window_tier, window_start, window_end, day, report_id, event_id)",
+            "DROP INDEX event_cells_window",
+            // Makes the next open recompute windows and tiers of existing rows.
+            "DELETE FROM store_meta WHERE key = 'candidate_windows'",
+        ]),
     ]
 
     /// Applies the migrations not yet recorded, each with its record in one transaction.
@@ -101,9 +128,9 @@ enum Migrations {
 }
 
 enum Timestamp {
-    static func now() -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: Date())
-    }
+    /// A value-type format style, made once: building an ISO8601DateFormatter for every report
+    /// cost more than the report's SQL.
+    private static let style = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+
+    static func now() -> String { style.format(Date()) }
 }

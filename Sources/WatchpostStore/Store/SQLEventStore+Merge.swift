@@ -2,10 +2,6 @@ import Foundation
 import WatchpostCore
 
 extension SQLEventStore {
-    /// Days searched around an event for candidates: its own window plus the widest window another
-    /// event can have (a month-precision one).
-    static let searchSlackDays = 35
-
     /// A merged event's id: derived from the report event that founded it, so that the same
     /// ingests in the same order give the same ids (a re-run after a crash equals a clean run).
     static func mergedID(founder e: Event) -> String { "m-" + ContentHash.shortID(e.doc, e.id) }
@@ -19,8 +15,10 @@ extension SQLEventStore {
     /// never share a merged event, and an analyst's cannot-links are never crossed.
     func merge(_ events: [Event], report: String, in db: any SQLExecutor) throws {
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
+        // Most stores have no analyst corrections at all: then two queries per event are saved.
+        let corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
         var cannot: [Set<EventKey>] = []
-        for e in events { cannot.append(try partners(of: e, kind: "cannot_link", in: db)) }
+        for e in events { cannot.append(corrected ? try partners(of: e, kind: "cannot_link", in: db) : []) }
         let groups = Self.groups(events, cannotLinks: cannot, keys: keys, rules: rules)
 
         // An option: a group's best link into a merged event. Its score sums the best verdict of
@@ -37,20 +35,24 @@ extension SQLEventStore {
             for index in group {
                 let e = events[index]
                 // An analyst's join wins over any rule.
-                for partner in try partners(of: e, kind: "must_link", in: db) {
+                for partner in corrected ? try partners(of: e, kind: "must_link", in: db) : [] {
                     if let merged = try db.query("SELECT merged_id FROM merge_links WHERE report_id = ? AND event_id = ?",
                                                  [.text(partner.report), .text(partner.event)]).first?["merged_id"].text {
                         offer(Option(group: g, member: index, merged: merged, score: 100, strongest: 100,
                                      reason: "joined by an analyst with \(partner.report)/\(partner.event)"))
                     }
                 }
-                for (merged, candidates) in try candidates(for: e, report: report, in: db) {
-                    if try !memberKeys(of: merged, in: db).isDisjoint(with: groupCannot) { continue }
+                for group in try candidates(for: e, report: report, in: db) {
+                    let merged = group.merged
+                    if !groupCannot.isEmpty, try !memberKeys(of: merged, in: db).isDisjoint(with: groupCannot) { continue }
                     // The merged event's day is what its day-precise reports agree on; a new
-                    // telling must fit it, not just one loosely dated member.
-                    if days[merged] == nil { days[merged] = try consensusDay(of: merged, in: db) }
+                    // telling must fit it, not just one loosely dated member. (Candidate search
+                    // already left out merged events whose stored consensus day does not fit.)
+                    if days[merged] == nil {
+                        days[merged] = try group.consensus ?? consensusDay(of: merged, in: db)
+                    }
                     if let day = days[merged] ?? nil, let window = MergeRules.window(e), !window.contains(day.ordinal) { continue }
-                    let verdict = candidates.compactMap { c in rules.compare(e, c).map { (c, $0) } }
+                    let verdict = group.events.compactMap { c in rules.compare(e, c).map { (c, $0) } }
                         .max { $0.1.score < $1.1.score }
                     if let (partner, v) = verdict {
                         offer(Option(group: g, member: index, merged: merged, score: v.score, strongest: v.score,
@@ -133,7 +135,11 @@ extension SQLEventStore {
 
     /// The day most day-precise members of a merged event give (the earliest among equals), or nil.
     func consensusDay(of merged: String, in db: any SQLExecutor) throws -> Day? {
-        let dated = try members(of: merged, in: db).map(\.event).filter { $0.timePrecision == .day }.compactMap(\.date)
+        Self.consensusDay(try members(of: merged, in: db).map(\.event))
+    }
+
+    static func consensusDay(_ members: [Event]) -> Day? {
+        let dated = members.filter { $0.timePrecision == .day }.compactMap(\.date)
         var counts: [Day: Int] = [:]
         for d in dated { counts[d, default: 0] += 1 }
         return counts.max { ($0.value, $1.key.ordinal) < ($1.value, $0.key.ordinal) }?.key
@@ -159,29 +165,6 @@ extension SQLEventStore {
 
     struct EventKey: Hashable { var report: String; var event: String }
 
-    /// Candidate events of other reports, grouped by merged event: those that share a location key
-    /// with `e` and fall in its date window, read through the (cell, day) index.
-    func candidates(for e: Event, report: String, in db: any SQLExecutor) throws -> [(String, [Event])] {
-        guard let window = MergeRules.window(e) else { return [] }
-        let keys = LocationCells.searchKeys(of: e)
-        let rows = try db.query("""
-            SELECT e.body, l.merged_id FROM report_events e
-            JOIN merge_links l ON l.report_id = e.report_id AND l.event_id = e.event_id
-            WHERE (e.report_id, e.event_id) IN (
-                SELECT c.report_id, c.event_id FROM event_cells c
-                WHERE c.cell IN (\(placeholders(keys.count))) AND c.day BETWEEN ? AND ? AND c.report_id <> ?)
-            ORDER BY l.merged_id, e.report_id, e.ordinal
-            """, keys.map(SQLValue.text) + [.int(window.lowerBound - Self.searchSlackDays),
-                                            .int(window.upperBound + Self.searchSlackDays), .text(report)])
-        var grouped: [(String, [Event])] = []
-        for row in rows {
-            let candidate = try event(from: row)
-            let merged = candidate.mergedID ?? ""
-            if grouped.last?.0 == merged { grouped[grouped.count - 1].1.append(candidate) } else { grouped.append((merged, [candidate])) }
-        }
-        return grouped
-    }
-
     /// The report events an analyst tied to `e` by a constraint of this kind.
     func partners(of e: Event, kind: String, in db: any SQLExecutor) throws -> Set<EventKey> {
         try partners(of: EventKey(report: e.doc, event: e.id), kind: kind, in: db)
@@ -204,13 +187,16 @@ extension SQLEventStore {
             id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.published.flatMap(Day.init(iso:)),
                                                   ingestedDay: Day(iso: $0.ingested)) })
         let body = String(decoding: try jsonEncoder.encode(summary), as: UTF8.self)
+        let consensus = Self.consensusDay(members.map(\.event))
         try db.execute("""
             INSERT INTO merged_events (id, day, event_type, admin1, latitude, longitude, report_count,
-                                       fatalities_low, fatalities_best, fatalities_high, first_reported, last_updated, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       fatalities_low, fatalities_best, fatalities_high, first_reported, last_updated, body,
+                                       consensus_day, consensus_known)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """, [.text(id), SQLValue(summary.date?.ordinal), .text(summary.eventType.rawValue), SQLValue(summary.admin1),
                   SQLValue(summary.latitude), SQLValue(summary.longitude), .int(summary.reports.count),
                   SQLValue(summary.fatalities?.low), SQLValue(summary.fatalities?.best), SQLValue(summary.fatalities?.high),
-                  SQLValue(summary.firstReported?.iso), SQLValue(summary.lastUpdated?.iso), .text(body)])
+                  SQLValue(summary.firstReported?.iso), SQLValue(summary.lastUpdated?.iso), .text(body),
+                  SQLValue(consensus?.ordinal)])
     }
 }

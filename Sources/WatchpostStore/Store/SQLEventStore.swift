@@ -11,11 +11,13 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
         return e
     }()
     let jsonDecoder = JSONDecoder()
+    let decodedEvents = DecodedEventCache()
 
     init(backend: any SQLBackend, rules: MergeRules) throws {
         self.backend = backend
         self.rules = rules
         try Migrations.migrate(backend)
+        try CandidateWindows.refreshIfRulesChanged(backend, decoder: jsonDecoder)
     }
 
     public func close() { backend.close() }
@@ -28,6 +30,26 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
 
     public func ingest(_ document: Document, events: [Event]) throws -> IngestOutcome {
         try backend.transaction { db in try ingest(document, events: events, in: db) }
+    }
+
+    public func ingest(batch: [(document: Document, events: [Event])]) throws -> [IngestOutcome] {
+        try backend.transaction { db in try batch.map { try ingest($0.document, events: $0.events, in: db) } }
+    }
+
+    public func storedContentHashes(_ hashes: [String]) throws -> Set<String> {
+        guard !hashes.isEmpty else { return [] }
+        return try backend.transaction { db in
+            var found = Set<String>()
+            // Chunks keep the statement under every backend's limit on bound values.
+            for start in stride(from: 0, to: hashes.count, by: 500) {
+                let chunk = Array(hashes[start..<min(start + 500, hashes.count)])
+                for row in try db.query("SELECT content_hash FROM reports WHERE content_hash IN (\(placeholders(chunk.count)))",
+                                        chunk.map(SQLValue.text)) {
+                    if let h = row["content_hash"].text { found.insert(h) }
+                }
+            }
+            return found
+        }
     }
 
     public func counts() throws -> StoreCounts {
@@ -92,10 +114,13 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
             """, [.text(e.doc), .text(e.id), SQLValue(e.outlet), SQLValue(e.claimedBy), .text(e.claimStatus.rawValue),
                   SQLValue(e.fatalities), SQLValue(e.fatalitiesQualifier?.rawValue)])
         // Undated events are not indexed: with no day they can never be matched safely.
-        if let day = e.date?.ordinal {
+        if let day = e.date?.ordinal, let window = MergeRules.window(e) {
             for cell in LocationCells.keys(of: e) {
-                try db.execute("INSERT INTO event_cells (report_id, event_id, cell, day) VALUES (?, ?, ?, ?)",
-                               [.text(e.doc), .text(e.id), .text(cell), .int(day)])
+                try db.execute("""
+                    INSERT INTO event_cells (report_id, event_id, cell, day, window_start, window_end, window_tier)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """, [.text(e.doc), .text(e.id), .text(cell), .int(day), .int(window.lowerBound), .int(window.upperBound),
+                          .int(CandidateWindows.tier(of: window))])
             }
         }
     }
@@ -114,7 +139,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
     // MARK: reading rows
 
     func event(from row: SQLRow) throws -> Event {
-        var e = try jsonDecoder.decode(Event.self, from: Data((row["body"].text ?? "{}").utf8))
+        var e = try decodedEvents.event(fromJSON: row["body"].text ?? "{}")
         e.mergedID = row["merged_id"].text
         return e
     }
