@@ -134,6 +134,11 @@ struct EventCoderTests {
         #expect(events.allSatisfy { $0.subEventType == "Non-state actor overtakes territory" && $0.actor1 == "Red Hand Front" })
     }
 
+    @Test func anAirportAndAListOfVillagesTakenTogetherAreOneEventEach() throws {
+        let events = try Self.events("On Monday, Red Hand Front captured Saraqib international airport and the villages of Tell Dam and Qaryah.")
+        #expect(events.map(\.location) == ["Saraqib international airport", "Tell Dam", "Qaryah"])
+    }
+
     @Test func theGroupClaimsItsEnemysLossesAndDoubtDisputesThem() throws {
         let events = try Self.events("""
         Red Hand Front attacked army positions near Tell Dam on Monday.

@@ -36,6 +36,7 @@ struct GeoMachineryTests {
     feature\troad\t2\troad
     feature\thill\t2\thill
     feature\tprison\t1\t\topen
+    feature\tinternational airport\t1\tairport\topen
     feature\tneighbourhood\t1\tneighbourhood\topen
     """
     static let regions = "Great Plain\tthe Plain;Plains of Zed\tZed\t10.5\t20.5\t3\n"
