@@ -225,6 +225,12 @@ struct EventCoderTests {
         #expect(events[0].latitude == 10.1)
     }
 
+    @Test func aSquareNamedLikeAFarVillageIsInTheCityOfTheSentence() throws {
+        let events = try Self.events("Hundreds of protesters rallied in Farview Square in the centre of Zed city on Friday.")
+        try #require(events.count == 1)
+        #expect(events[0].latitude == 10.1)
+    }
+
     @Test func aQuarterNamedLikeAFarVillageBelongsToTheCityOfTheSentence() throws {
         let events = try Self.events("In Zed city, Kordian jets struck the Qaryah neighbourhood on Monday.")
         try #require(events.count == 1)

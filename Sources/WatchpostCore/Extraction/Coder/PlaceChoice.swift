@@ -116,7 +116,8 @@ enum PlaceChoice {
         return false
     }
 
-    static let quarterWords: Set<String> = ["neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "district"]
+    static let quarterWords: Set<String> = ["neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "district",
+                                            "square", "roundabout"]
 
     /// The city a quarter ("the X neighbourhood") belongs to, when the sentence names one city.
     static func cityAroundQuarter(_ p: PlaceMention, in t: TaggedSentence) -> ResolvedPlace? {
