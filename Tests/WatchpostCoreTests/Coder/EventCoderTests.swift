@@ -210,6 +210,7 @@ struct EventCoderTests {
     @Test(arguments: [
         ("In Zed, Red Hand Front attacked the village of Kafr Lusin on Monday.", "Kafr Lusin"),
         ("Hundreds of protesters rallied in Saraqib on Friday in solidarity with Qaryah.", "Saraqib"),
+        ("In Zed, protesters rallied in solidarity with Qaryah in the village of Kafr Lusin on Friday.", "Kafr Lusin"),
         ("Veldorian troops deployed in Qaryah shelled the village of Tell Dam on Monday.", "Tell Dam"),
         ("Red Hand Front shelled a convoy on the road between Saraqib and Tell Dam, near Qaryah, on Monday.", "Qaryah"),
     ])

@@ -41,7 +41,7 @@ enum PlaceChoice {
             // "units deployed in X", "the brigade, based in X": where an actor stays, not where it acts.
             if (1...3).contains(where: { stationWords.contains(t.word(s - $0)) }) || lead.contains(where: stationWords.contains) { v -= 1 }
             // "in solidarity with Kobane", "in support of Daraa": the place the event is about, not at.
-            if (1...6).contains(where: { ["solidarity", "support"].contains(t.word(s - $0)) }) { v -= 2 }
+            if (1...3).contains(where: { ["solidarity", "support"].contains(t.word(s - $0)) }) { v -= 2 }
             // "In Daraa, ... the town of Busra": a place named like its governorate yields to a place
             // of that governorate named beside it.
             if let r = p.resolved, let a = r.admin1, NameFolder.words(of: r.location) == NameFolder.words(of: a)
