@@ -352,6 +352,13 @@ struct EventCoderTests {
         #expect(try Self.events("Red Hand Front recaptured Saraqib on Tuesday after Kordian jets shelled Qaryah.").count == 1)
     }
 
+    @Test func aRetellingThatNamesTheWeaponGivesTheEventItsSubType() throws {
+        let events = try Self.events("Red Hand Front attacked Saraqeb on Monday, killing 5 civilians. The attacks began when a car bomb went off in Saraqib.")
+        try #require(events.count == 1, "\(events.map(\.subEventType))")
+        #expect(events[0].subEventType == "Remote explosive/landmine/IED")
+        #expect(events[0].eventType == .explosions)
+    }
+
     @Test func aFacilityTheGazetteerLacksIsThePlace() throws {
         let events = try Self.events("Red Hand Front attacked the gate of Ostrova prison on Monday.")
         try #require(events.count == 1)

@@ -79,13 +79,23 @@ extension DocumentRun {
         }
     }
 
+    /// A place named again: the same name as the event's, or the same point ("Sweida city" is the
+    /// event's "Sweida", which the gazetteer spells Suwayda).
+    static func samePlace(_ r: ResolvedPlace, _ e: Event) -> Bool {
+        if r.location == e.location { return true }
+        if let a = r.latitude, let b = r.longitude, let c = e.latitude, let d = e.longitude {
+            return Geo.distanceKm(a, b, c, d) < 1
+        }
+        return false
+    }
+
     /// "Pro-government sources said the attack was repelled": another source's contrary account of
     /// the event just told (right after it, no new place or day) is not an event of its own.
     func isCounterAccount(_ t: TaggedSentence, attribution: Attribution) -> Bool {
         guard let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim),
               let last = drafts.last, !last.fromHeading, t.sentence.index - last.sentenceIndex == 1,
               !(last.claimant.map { ClaimRules.sameSide($0, other) } ?? false) else { return false }
-        let newPlace = t.places.contains { p in p.resolved.map { $0.location != last.event.location && !p.isRegion } ?? false }
+        let newPlace = t.places.contains { p in p.resolved.map { !Self.samePlace($0, last.event) && !p.isRegion } ?? false }
         let newDay = t.dates.contains { $0.anchor != .background && $0.start != nil && $0.start != last.event.date }
         return !newPlace && !newDay
     }
@@ -207,11 +217,12 @@ extension DocumentRun {
         }
         let newPlace = t.places.contains { p in
             guard let r = p.resolved, !p.isRegion else { return false }
-            return r.location != last.event.location
+            return !Self.samePlace(r, last.event)
         }
         let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
         // "The operation was carried out with ...", "An exchange of fire followed": the event told before.
-        let opener = ["the", "this"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush", "bombing"].contains(t.word(1))
+        let opener = ["the", "this", "these"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush",
+                                                                        "bombing", "attacks", "raids", "strikes", "assaults", "operations"].contains(t.word(1))
         if !newPlace, !newDay, opener || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
         // "The protesters had gathered ...", "The clashes spread to ...": the same kind of event, referred back to.
         if !newDay, !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),

@@ -162,6 +162,16 @@ struct DocumentRun {
             return
         }
         if isCounterAccount(t, attribution: attribution) || isElaboration(t, chosen: chosen, live: live, participants: participants) {
+            // "The attacks began when three suicide bombers blew themselves up": the retelling names
+            // the weapon; the event takes the more specific remote sub-type.
+            if let last = drafts.indices.last, SubTypeRules.remote.contains(SubTypeRules.key(chosen.value.signal)),
+               SubTypeRules.rank(chosen.value.signal) < (SubTypeRules.precedence.firstIndex(of: drafts[last].event.subEventType) ?? Int.max),
+               case .subType(let name) = chosen.value.signal, let type = EventTaxonomy.type(of: name) {
+                for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
+                    drafts[i].event.eventType = type
+                    drafts[i].event.subEventType = name
+                }
+            }
             if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
