@@ -40,6 +40,7 @@ struct EventCoderTests {
     recaptured\tTERRITORY\tstrong
     counterattack\tArmed clash\tstrong
     truce\tAgreement\tstrong
+    truce violations\tArmed clash\tweak
     rallied\tPeaceful protest\tstrong
     protesters\tPeaceful protest\tstrong
     dispersed\tINTERVENTION\tweak
@@ -123,6 +124,7 @@ struct EventCoderTests {
         "Red Hand Front claimed 9 attacks in Zed this week.",
         "By shelling Saraqib every night, the Veldorian Army is sending a message to Red Hand Front.",
         "The clashes in Saraqib show how fragile the front has become.",
+        "In the past day, 7 truce violations were registered in the provinces of Zed and Yon.",
     ])
     func codesNoEvent(_ text: String) throws {
         #expect(try Self.events(text).isEmpty)

@@ -33,6 +33,7 @@ struct GeoMachineryTests {
     regionword\tcountryside
     regionword\tprovince
     regionlead\tthe countryside of
+    regionlead\tthe provinces of
     feature\troad\t2\troad
     feature\thill\t2\thill
     feature\tprison\t1\t\topen
