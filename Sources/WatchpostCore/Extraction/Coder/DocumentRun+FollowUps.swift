@@ -79,6 +79,13 @@ extension DocumentRun {
         }
     }
 
+    /// Whether a sentence names a place (not a region) or a day other than the event's.
+    static func news(in t: TaggedSentence, after e: Event) -> (place: Bool, day: Bool) {
+        let place = t.places.contains { p in p.resolved.map { !samePlace($0, e) && !p.isRegion } ?? false }
+        let day = t.dates.contains { $0.anchor != .background && $0.start != nil && $0.start != e.date }
+        return (place, day)
+    }
+
     /// A place named again: the same name as the event's, or the same point ("Sweida city" is the
     /// event's "Sweida", which the gazetteer spells Suwayda).
     static func samePlace(_ r: ResolvedPlace, _ e: Event) -> Bool {
@@ -95,9 +102,8 @@ extension DocumentRun {
         guard let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim),
               let last = drafts.last, !last.fromHeading, t.sentence.index - last.sentenceIndex == 1,
               !(last.claimant.map { ClaimRules.sameSide($0, other) } ?? false) else { return false }
-        let newPlace = t.places.contains { p in p.resolved.map { !Self.samePlace($0, last.event) && !p.isRegion } ?? false }
-        let newDay = t.dates.contains { $0.anchor != .background && $0.start != nil && $0.start != last.event.date }
-        return !newPlace && !newDay
+        let news = Self.news(in: t, after: last.event)
+        return !news.place && !news.day
     }
 
     /// The one town-level place a follow-up sentence names inside the governorate its event was
@@ -215,11 +221,7 @@ extension DocumentRun {
            ["the", "this", "that"].contains(t.word(s0 - 1)), !t.dates.contains(where: { $0.anchor == .absolute }) {
             return true
         }
-        let newPlace = t.places.contains { p in
-            guard let r = p.resolved, !p.isRegion else { return false }
-            return !Self.samePlace(r, last.event)
-        }
-        let newDay = t.dates.contains { d in d.anchor != .background && d.start != nil && d.start != last.event.date }
+        let (newPlace, newDay) = Self.news(in: t, after: last.event)
         // "The operation was carried out with ...", "An exchange of fire followed": the event told before.
         let opener = ["the", "this", "these"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush",
                                                                         "bombing", "attacks", "raids", "strikes", "assaults", "operations"].contains(t.word(1))
