@@ -162,16 +162,7 @@ struct DocumentRun {
             return
         }
         if isCounterAccount(t, attribution: attribution) || isElaboration(t, chosen: chosen, live: live, participants: participants) {
-            // "The attacks began when three suicide bombers blew themselves up": the retelling names
-            // the weapon; the event takes the more specific remote sub-type.
-            if let last = drafts.indices.last, SubTypeRules.remote.contains(SubTypeRules.key(chosen.value.signal)),
-               SubTypeRules.rank(chosen.value.signal) < (SubTypeRules.precedence.firstIndex(of: drafts[last].event.subEventType) ?? Int.max),
-               case .subType(let name) = chosen.value.signal, let type = EventTaxonomy.type(of: name) {
-                for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
-                    drafts[i].event.eventType = type
-                    drafts[i].event.subEventType = name
-                }
-            }
+            sharpenSubType(by: chosen.value.signal)
             if mayFollowUp { followUp(t, attribution: attribution) }
             return
         }
@@ -282,41 +273,7 @@ struct DocumentRun {
 
         let chosenPlaces = PlaceChoice.choose(t, trigger: chosen.tokenRange)
         let groupAdmin1 = chosenPlaces.compactMap { $0.resolved?.admin1 }.first
-        var places: [ResolvedPlace?] = chosenPlaces.map { mention in
-            if var r = mention.resolved {
-                // The report's own spelling names the place (the gazetteer gives its point and governorate):
-                // it is what an analyst searches the text for, and other spellings are its variants.
-                let written = PlaceChoice.bareName(mention.text)
-                if !mention.isRegion, r.precision != .region, !written.isEmpty, written != written.uppercased() {
-                    r.location = written
-                }
-                if let city = PlaceChoice.cityAroundQuarter(mention, in: t) {
-                    // "In Homs city, ... the Zahraa neighbourhood": a quarter of the city named, not a
-                    // namesake village elsewhere.
-                    r = ResolvedPlace(location: written, admin1: city.admin1, latitude: city.latitude, longitude: city.longitude,
-                                      precision: .town, place: nil, score: city.score,
-                                      reason: "a quarter of \(city.location), named in the sentence")
-                }
-                return r
-            }
-            // Not in the gazetteer: the name as written, in the governorate of its list or of the text;
-            // placed at the point it is said to lie near ("west of Daraa city"), with that precision.
-            findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
-            if let anchor = PlaceChoice.referencePoint(in: t) {
-                return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: anchor.admin1 ?? groupAdmin1 ?? admin1Hints.first,
-                                     latitude: anchor.latitude, longitude: anchor.longitude, precision: .near, place: nil,
-                                     score: 0.2, reason: "not in the gazetteer; kept as written, placed near \(anchor.location)")
-            }
-            let admin1 = groupAdmin1 ?? admin1Hints.first
-            if let focus = focusPlace, focus.admin1 == admin1, focus.latitude != nil {
-                // A quarter or facility of the place the document is about ("the Zuhur neighbourhood").
-                return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: admin1,
-                                     latitude: focus.latitude, longitude: focus.longitude, precision: .near, place: nil,
-                                     score: 0.2, reason: "not in the gazetteer; kept as written, placed at the document's place \(focus.location)")
-            }
-            return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: admin1, latitude: nil, longitude: nil,
-                                 precision: .town, place: nil, score: 0.2, reason: "not in the gazetteer; kept as written")
-        }
+        var places: [ResolvedPlace?] = chosenPlaces.map { place(of: $0, in: t, groupAdmin1: groupAdmin1) }
         let placeNamed = !places.isEmpty
         if places.isEmpty {
             if let last = lastPlace, sentence.block == last.block {
