@@ -90,7 +90,7 @@ struct ExtractCommand: ParsableCommand {
                                                   raw_end: s.rawRange.end, block: s.block, heading: s.isHeading))
                         }
                     case .events:
-                        for event in pipeline!.extract(document).events { try emit(event) }
+                        for event in pipeline!.extract(document).events { out.append(event) }
                     }
                 } catch {
                     FileHandle.standardError.write(Data("watchpost: \(document.id): cannot encode output: \(error)\n".utf8))
@@ -106,15 +106,23 @@ struct ExtractCommand: ParsableCommand {
 
 /// Lines for stdout, written per document so that output streams as reports are read.
 private struct OutputBuffer {
-    var data = Data()
+    var bytes: [UInt8] = []
     mutating func append(_ line: Data) {
-        data.append(line)
-        data.append(0x0A)
-        if data.count > 1 << 16 { flush() }
+        bytes.append(contentsOf: line)
+        endLine()
+    }
+    /// An event line, written by `EventJSONWriter` rather than JSONEncoder (see there why).
+    mutating func append(_ event: Event) {
+        EventJSONWriter.write(event, to: &bytes)
+        endLine()
+    }
+    private mutating func endLine() {
+        bytes.append(0x0A)
+        if bytes.count > 1 << 16 { flush() }
     }
     mutating func flush() {
-        guard !data.isEmpty else { return }
-        FileHandle.standardOutput.write(data)
-        data.removeAll(keepingCapacity: true)
+        guard !bytes.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(bytes))
+        bytes.removeAll(keepingCapacity: true)
     }
 }

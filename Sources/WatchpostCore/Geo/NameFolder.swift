@@ -18,6 +18,8 @@ struct NameFolder: Sendable {
     /// Turns most words away before the set lookup (`isArticle` is asked of every word of a sentence).
     private var articleGate = WordGate()
     private var words: [[UInt8]: [UInt8]] = [:]
+    /// Turns most words away before hashing them for `words` (every fold asks it).
+    private var wordGate = WordGate()
     private var prefixes: [[UInt8]] = []  // longest first
     private var suffixes: [([UInt8], [UInt8])] = []
     /// Char rules by their first byte (256 slots): one array index per letter instead of a hash.
@@ -32,7 +34,9 @@ struct NameFolder: Sendable {
             case "article":
                 articles.insert(f[1])
                 articleGate.insert(String(decoding: f[1], as: UTF8.self))
-            case "word": words[f[1]] = to
+            case "word":
+                words[f[1]] = to
+                wordGate.insert(String(decoding: f[1], as: UTF8.self))
             case "prefix": prefixes.append(f[1])
             case "suffix": suffixes.append((f[1], to))
             case "char": if let first = f[1].first { charsByFirst[Int(first)].append((f[1], to)) }
@@ -128,7 +132,7 @@ struct NameFolder: Sendable {
     }
 
     func fold(word input: [UInt8], isFirst: Bool) -> [UInt8] {
-        if let canonical = words[input] { return canonical }
+        if wordGate.mayContain(bytes: input), let canonical = words[input] { return canonical }
         var head: [UInt8] = []
         var w = input
         // A canonical word glued to the rest: "kafrnabl", "talkalakh", "deirezzor".
@@ -145,11 +149,10 @@ struct NameFolder: Sendable {
             w = Array(w.dropLast(from.count)) + to
             break
         }
-        w = rewrite(w)
+        // The char rules, then doubles collapsed (also across the head), in one pass into one buffer.
         var out = head
-        for b in w where out.last != b {
-            out.append(b)
-        }
+        out.reserveCapacity(head.count + w.count + 4)
+        rewrite(w, into: &out)
         return out
     }
 
@@ -163,10 +166,10 @@ struct NameFolder: Sendable {
     }
 
     /// One pass over the word: at each position the first rule (in file order) that matches is
-    /// applied; its output is not rewritten again.
-    private func rewrite(_ s: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(s.count + 2)
+    /// applied; its output is not rewritten again. Each byte written is dropped when it repeats the
+    /// last byte of `out`.
+    private func rewrite(_ s: [UInt8], into out: inout [UInt8]) {
+        @inline(__always) func put(_ b: UInt8) { if out.last != b { out.append(b) } }
         var i = 0
         outer: while i < s.count {
             let rules = charsByFirst[Int(s[i])]
@@ -175,15 +178,14 @@ struct NameFolder: Sendable {
                     var same = true
                     for k in 1..<from.count where s[i + k] != from[k] { same = false; break }
                     if same {
-                        out.append(contentsOf: to)
+                        for b in to { put(b) }
                         i += from.count
                         continue outer
                     }
                 }
             }
-            out.append(s[i])
+            put(s[i])
             i += 1
         }
-        return out
     }
 }

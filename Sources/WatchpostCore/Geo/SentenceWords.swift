@@ -50,13 +50,18 @@ final class SentenceWords {
         var folded: [UInt8] = [], plain: [UInt8] = []
         var foldedEnds: [Int] = [], plainEnds: [Int] = []
         var last = last
+        var foldedIsASCII = true
         for i in start..<last {
-            if !articles[i] { folded.append(contentsOf: fold(i, isFirst: i == start)) }
-            if let longest, folded.count > longest, folded.allSatisfy({ $0 < 0x80 }) {
+            if !articles[i] {
+                let f = fold(i, isFirst: i == start)
+                if foldedIsASCII { for b in f where b >= 0x80 { foldedIsASCII = false; break } }
+                folded.append(contentsOf: f)
+            }
+            if let longest, folded.count > longest, foldedIsASCII {
                 last = i
                 break
             }
-            plain.append(contentsOf: bytes(i).lazy.filter { $0 != 32 })
+            for b in bytes(i) where b != 32 { plain.append(b) }
             foldedEnds.append(folded.count)
             plainEnds.append(plain.count)
         }

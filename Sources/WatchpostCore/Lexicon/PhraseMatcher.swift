@@ -118,13 +118,18 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         guard !Self.isHyphen(tokens[start]) else { return }
         // Most tokens start no phrase: one lookup, and no allocation, settles them.
         let first = tokens[start]
-        guard (first.kind == .number && nodes[0].numberChild != nil)
-            || (rootGate.mayContain(first.folded) && nodes[0].children[first.folded] != nil) else { return }
+        let numberChild = first.kind == .number ? nodes[0].numberChild : nil
+        let wordChild = rootGate.mayContain(first.folded) ? nodes[0].children[first.folded] : nil
+        guard numberChild != nil || wordChild != nil else { return }
         // Depth-first over (node, next token, last matched token); the wildcard edge makes the walk
         // branch, so a small stack instead of a single cursor. The tokens matched so far are a
         // chain of `path` entries (token index, previous entry), shared between branches.
-        var path: [(index: Int, previous: Int)] = []
-        var stack: [(node: Int, next: Int, last: Int)] = [(0, start, -1)]
+        // The root's step is taken here, with the lookup just made (the root holds no pattern).
+        var path: [(index: Int, previous: Int)] = [(start, -1)]
+        var stack: [(node: Int, next: Int, last: Int)] = []
+        stack.reserveCapacity(4)
+        if let numberChild { stack.append((numberChild, start + 1, 0)) }
+        if let wordChild { stack.append((wordChild, start + 1, 0)) }
         while let (node, next, last) = stack.popLast() {
             for id in nodes[node].patternIDs where accepts(patterns[id], tokens, path, last: last) {
                 report(path[last].index + 1, id)

@@ -44,6 +44,7 @@ struct BoilerplateFilter: Sendable {
             }
         }
         if Self.spacesSplitCleanly(bytes) {
+            f.words.reserveCapacity(bytes.count / 4 + 1)
             var start = 0
             while start < bytes.count {
                 var end = start

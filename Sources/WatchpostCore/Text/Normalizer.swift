@@ -187,7 +187,10 @@ private struct Output {
         pendingSpace = nil
         guard !bytes.isEmpty else { return }  // leading spaces are trimmed
         bytes.append(0x20)
-        map.appendReplaced(count: 1, raw: at..<(at + 1))
+        // The space stands for the raw byte at `at`: one byte for one, which the map reads the same
+        // as a copied byte, so it joins the copied words around it in one segment instead of
+        // cutting them into three (a segment per word boundary was most of the normalizer's cost).
+        map.appendCopied(count: 1, rawStart: at)
     }
 
     /// Raw bytes copied as they are: the offset map gets one copied span for them.

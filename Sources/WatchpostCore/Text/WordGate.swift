@@ -47,6 +47,13 @@ struct WordGate: Sendable {
         return bits[h >> 6] & (1 << UInt64(h & 63)) != 0
     }
 
+    /// As `mayContain(String(decoding: bytes, as: UTF8.self))`, for words kept as bytes.
+    @inline(__always)
+    func mayContain(bytes: [UInt8]) -> Bool {
+        guard let slot = bytes.withUnsafeBufferPointer({ Self.asciiSlot($0) }) else { return true }
+        return bits[slot >> 6] & (1 << UInt64(slot & 63)) != 0
+    }
+
     /// `slot` of an ASCII word's bytes, nil when a byte is not ASCII.
     @inline(__always)
     private static func asciiSlot(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import WatchpostCore
 
@@ -125,5 +126,20 @@ struct LookupShortcutTests {
                 #expect(Gazetteer.withinOneEdit(x, y) == (Gazetteer.distance(x, y, bound: 1) <= 1), "\(a) / \(b)")
             }
         }
+    }
+    /// The byte gate for byte-keyed tables: an ASCII word outside the set may be turned away, a member never.
+    @Test("the byte gate passes every member", arguments: setWords)
+    func byteGatePassesMembers(_ word: String) {
+        #expect(WordGate(Self.setWords).mayContain(bytes: Array(word.utf8)))
+    }
+
+    /// Lexicon lines cut by bytes must be the lines of the String split and Foundation's trimming.
+    @Test("JSON Lines cut by bytes as by Characters", arguments: [
+        "", "\n", "a\n", " {\"x\": 1} \t\n\n# note\n\t{}", "\u{00A0}{}\u{3000}\n  x\u{2009} ",
+        "é \n  ü\u{301}\n", "a\r\nb\r\n", " \u{00A0} \n",
+    ])
+    func linesAsCharacters(_ text: String) {
+        let plain = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(ActorLexicon.trimmedLines(text) == plain)
     }
 }
