@@ -1,13 +1,19 @@
 /// Event words that do not report an event here: quoted, tallied, hedged, negated, background.
 extension DocumentRun {
     /// An event word quoted as a word ("use the word \"neutralised\""), not as a report.
-    func isQuotedWord(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
+    /// - Parameter wordTalk: where the sentence starts talking about a word, if it does (`wordTalkStart`).
+    func isQuotedWord(_ t: TaggedSentence, _ range: Range<Int>, wordTalk: Int?) -> Bool {
         if t.word(range.lowerBound - 1) == "\"" && t.word(range.upperBound) == "\"" { return true }
-        // "Officials use the term \"neutralised\" to mean that fighters were killed or captured": a
-        // sentence about a word explains vocabulary; its other event words report nothing.
-        return t.tokens.indices.contains { i in
-            ["word", "term", "expression", "phrase"].contains(t.word(i)) && t.word(i + 1) == "\"" && i < range.lowerBound
-        }
+        return wordTalk.map { $0 < range.lowerBound } ?? false
+    }
+
+    static let wordNouns: Set<String> = ["word", "term", "expression", "phrase"]
+
+    /// "Officials use the term \"neutralised\" to mean that fighters were killed or captured": a
+    /// sentence about a word explains vocabulary; its event words after that point report nothing.
+    /// Found once per clause, not once per event word.
+    func wordTalkStart(_ t: TaggedSentence) -> Int? {
+        t.tokens.indices.first { Self.wordNouns.contains(t.tokens[$0].folded) && t.word($0 + 1) == "\"" }
     }
 
     /// "the latest in a series of attacks", "a wave of arrests": a tally of events, not one.
@@ -39,10 +45,18 @@ extension DocumentRun {
 
     /// An event word inside a prepositional adjunct that only refers to an event told elsewhere:
     /// "despite the truce", "after a four-day battle", "amid clashes", "under the agreement".
-    func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
-        let adjunctPrepositions: Set<String> = ["despite", "under", "before", "after", "amid", "amidst", "following",
-                                                "during", "since", "violating", "violation", "ahead", "against",
-                                                "condemn", "condemning", "denounce", "denouncing"]
+    static let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without"]
+    static let denials: Set<String> = ["denied", "denies", "deny", "denying"]
+    static let adjunctPrepositions: Set<String> = ["despite", "under", "before", "after", "amid", "amidst", "following",
+                                                   "during", "since", "violating", "violation", "ahead", "against",
+                                                   "condemn", "condemning", "denounce", "denouncing"]
+    static let analysisVerbs: Set<String> = ["indicate", "indicates", "indicated", "show", "shows", "showed", "suggest", "suggests",
+                                             "signal", "signals", "mark", "marks", "reflect", "reflects",
+                                             "demonstrates", "demonstrate", "highlights", "underlines", "means"]
+
+    /// - Parameter names: the clause's name tokens (`TaggedSentence.nameTokens`), computed once by the caller.
+    func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>, names: Set<Int>) -> Bool {
+        let adjunctPrepositions = Self.adjunctPrepositions
         // "the 2011 protests": an event of another year named as background.
         if range.lowerBound > 0, t.tokens[range.lowerBound - 1].kind == .number, t.tokens[range.lowerBound - 1].text.count == 4,
            let year = Int(t.tokens[range.lowerBound - 1].text), (1900...2100).contains(year) { return true }
@@ -54,16 +68,13 @@ extension DocumentRun {
            !(by + 1..<range.lowerBound).contains(where: { t.word($0) == "," }) { return true }
         // "The deployment of X came after ...", "The strikes show that ...": a sentence about an event
         // named by its definite subject, judging or placing it; the event was told before.
-        let analysisVerbs: Set<String> = ["indicate", "indicates", "indicated", "show", "shows", "showed", "suggest", "suggests",
-                                          "signal", "signals", "mark", "marks", "reflect", "reflects",
-                                          "demonstrates", "demonstrate", "highlights", "underlines", "means"]
+        let analysisVerbs = Self.analysisVerbs
         if ["the", "this", "these", "that"].contains(t.word(0)), SubTypeRules.typeClass(t.triggers.first?.value.signal ?? .killing) != nil,
            t.triggers.first.map({ $0.tokenRange.lowerBound <= 2 }) == true,
            let verb = (1..<min(t.tokens.count, 20)).first(where: { analysisVerbs.contains(t.word($0)) }),
            range.upperBound <= verb, !(1..<verb).contains(where: { t.word($0) == "," }) {
             return true
         }
-        let names = t.nameTokens
         var i = range.lowerBound - 1
         var steps = 0
         while i >= 0, steps < 6 {
@@ -146,8 +157,7 @@ extension DocumentRun {
         for c in t.cues where c.value == .irrealis && live(c) && c.tokenRange.upperBound <= range.lowerBound {
             if !boundary(c.tokenRange.upperBound, range.lowerBound) { return true }
         }
-        let negators: Set<String> = ["no", "not", "neither", "nor", "never", "without"]
-        let denials: Set<String> = ["denied", "denies", "deny", "denying"]
+        let negators = Self.negators, denials = Self.denials
         // "denied that Saraqib had fallen" negates what follows; "denied any link to the bombing" does not.
         for i in max(0, range.lowerBound - 8)..<range.lowerBound
         where negators.contains(t.word(i)) || (denials.contains(t.word(i)) && t.word(i + 1) == "that") {

@@ -92,9 +92,12 @@ struct DocumentRun {
         // A loop, not a filter closure: a closure calling these methods would copy the whole run
         // (its tables and drafts) once per trigger.
         var live: [PhraseMatch<Trigger>] = []
+        let wordTalk = wordTalkStart(t)
+        let plainNames = t.nameTokens
         for trig in t.triggers {
-            let keep = !isQuotedWord(t, trig.tokenRange) && !isInSeries(t, trig.tokenRange)
-                && !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange) && !isAdjunct(t, trig.tokenRange)
+            let keep = !isQuotedWord(t, trig.tokenRange, wordTalk: wordTalk) && !isInSeries(t, trig.tokenRange)
+                && !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange)
+                && !isAdjunct(t, trig.tokenRange, names: plainNames)
                 // "captured 5 soldiers", "weapons were seized": people or arms, not a place, changed hands.
                 && !(trig.value.signal == .territory && (t.places.isEmpty
                     || t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) }))
