@@ -124,7 +124,7 @@ struct EventCoderTests {
         "Red Hand Front claimed 9 attacks in Zed this week.",
         "By shelling Saraqib every night, the Veldorian Army is sending a message to Red Hand Front.",
         "The clashes in Saraqib show how fragile the front has become.",
-        "In the past day, 7 truce violations were registered in the provinces of Zed and Yon.",
+        "Over the last day, monitors logged 7 truce violations across the provinces of Zed and Yon.",
     ])
     func codesNoEvent(_ text: String) throws {
         #expect(try Self.events(text).isEmpty)
@@ -201,7 +201,7 @@ struct EventCoderTests {
     }
 
     @Test func anUnknownVillageIsKeptAsWrittenAndPlacedNearItsReferencePoint() throws {
-        let events = try Self.events("On Monday, gunmen attacked a checkpoint in the village of al-Marj, east of Saraqib.")
+        let events = try Self.events("On Monday, gunmen shelled a roadblock in the village of al-Marj, east of Saraqib.")
         try #require(events.count == 1, "\(events.map(\.location))")
         #expect(events[0].location == "al-Marj")
         #expect(events[0].geoPrecision == .near)
@@ -284,7 +284,7 @@ struct EventCoderTests {
     }
 
     @Test(arguments: [
-        ("The soldiers were hit near the village of Kafr Lusin.", "Kafr Lusin"),
+        ("The posts stood by the village of Kafr Lusin.", "Kafr Lusin"),
         ("The shells came from the village of Kafr Lusin.", "Zed"),
     ])
     func theNextSentenceNamesTheVillageOfAnEventPlacedByItsGovernorate(_ next: String, _ place: String) throws {

@@ -71,7 +71,7 @@ struct ActorRoleFinder {
         let before = participants.filter { $0.mention.tokenRange.lowerBound < start }
         let after = participants.filter { $0.mention.tokenRange.lowerBound >= trigger.upperBound }
 
-        // "missiles fired by Israeli Air Force jets", "coalition air strikes": the phrase that holds the
+        // "rockets launched by Kordian jets", "Kordian drone strikes": the phrase that holds the
         // event word acts when it is an agent or the word names the act itself (not "Russian
         // aerospace forces responded", where the word is only the actor's name).
         let holder = participants.first { p in

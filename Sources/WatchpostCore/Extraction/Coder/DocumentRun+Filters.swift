@@ -16,7 +16,7 @@ extension DocumentRun {
         t.tokens.indices.first { Self.wordNouns.contains(t.tokens[$0].folded) && t.word($0 + 1) == "\"" }
     }
 
-    /// "the latest in a series of attacks", "a wave of arrests": a tally of events, not one.
+    /// "one more in a series of raids", "a wave of arrests": a tally of events, not one.
     func isInSeries(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
         (1...4).contains { ["series", "wave", "string", "spate"].contains(t.word(range.lowerBound - $0)) }
     }

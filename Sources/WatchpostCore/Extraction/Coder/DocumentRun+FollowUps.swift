@@ -24,7 +24,7 @@ extension DocumentRun {
             changed = true
         }
         if let refined = refinedPlace(t, of: drafts[last]) {
-            // "33 soldiers were killed in Idlib. They were hit near the village of Balyun.": the next
+            // "Twelve guards died in Zed province. The post stood outside the hamlet of Mirva.": the next
             // sentence names the village of what was placed only by its governorate.
             for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
                 drafts[i].event.location = refined.location
@@ -96,7 +96,7 @@ extension DocumentRun {
         return false
     }
 
-    /// "Pro-government sources said the attack was repelled": another source's contrary account of
+    /// "The garrison's commander said the assault had failed at once": another source's contrary account of
     /// the event just told (right after it, no new place or day) is not an event of its own.
     func isCounterAccount(_ t: TaggedSentence, attribution: Attribution) -> Bool {
         guard let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim),
@@ -119,7 +119,7 @@ extension DocumentRun {
         let towns = t.places.filter { p in
             guard let r = p.resolved, !p.isRegion, r.precision != .region, admin1 == nil || r.admin1 == admin1,
                   NameFolder.words(of: r.location) != NameFolder.words(of: r.admin1 ?? "") else { return false }
-            // Not where fire came from ("carried out from the area of X").
+            // Not where fire came from ("launched from positions around X").
             let s = p.tokenRange.lowerBound
             let from = (1...4).contains { PlaceChoice.originWords.contains(t.word(s - $0)) }
                 || PlaceChoice.leadWords(p, in: t).contains(where: PlaceChoice.originWords.contains)
@@ -222,7 +222,7 @@ extension DocumentRun {
             return true
         }
         let (newPlace, newDay) = Self.news(in: t, after: last.event)
-        // "The operation was carried out with ...", "An exchange of fire followed": the event told before.
+        // "The operation lasted two hours", "A gunfight ensued": the event told before.
         let opener = ["the", "this", "these"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush",
                                                                         "bombing", "attacks", "raids", "strikes", "assaults", "operations"].contains(t.word(1))
         if !newPlace, !newDay, opener || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
@@ -231,7 +231,7 @@ extension DocumentRun {
            let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {
             return true
         }
-        // "the drone fired two missiles at the car", "fighters attacked the convoy": the event word's
+        // "the gunmen then shot at the bus", "fighters ambushed the patrol": the event word's
         // object is a definite noun the event just told already named; the same event, retold.
         if !newPlace, !newDay, let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType,
            [.battles, .explosions, .violenceAgainstCivilians].contains(kind) {

@@ -38,7 +38,7 @@ extension DocumentRun {
                              precision: .town, place: nil, score: 0.2, reason: "not in the gazetteer; kept as written")
     }
 
-    /// "The attacks began when three suicide bombers blew themselves up": a retelling that names the
+    /// "The assault opened with two car bombs at the gate": a retelling that names the
     /// weapon gives the event just told its more specific remote sub-type.
     mutating func sharpenSubType(by signal: TriggerSignal) {
         guard let last = drafts.indices.last, SubTypeRules.remote.contains(SubTypeRules.key(signal)),

@@ -183,7 +183,7 @@ enum PlaceChoice {
         if between.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) && between.allSatisfy({ listGlue.contains($0) }) {
             return true
         }
-        // "the village of A and in the vicinity of the town of B": a second place with its own lead-in.
+        // "the village of A and near the town of B": a second place with its own lead-in.
         let leadGlue: Set<String> = ["in", "the", "vicinity", "of", "town", "village", "near", "outskirts", "at", "city"]
         return between.first == "and" && between.dropFirst().allSatisfy { leadGlue.contains($0) }
             && between.contains { ["town", "village", "vicinity", "outskirts"].contains($0) }

@@ -61,7 +61,7 @@ struct SentenceTagger: Sendable {
         let tokens = Tokenizer.tokenize(sentence.text)
         let cueMatches = words.cues.allMatches(in: tokens)
         // "the ministry said on Monday": the day of the statement, not of the event.
-        // "said at a briefing on Monday" too; the words between say where it was said.
+        // "told reporters at a press conference on Monday" too; the words between say where it was said.
         let speechSetting: Set<String> = ["on", "at", "in", "a", "an", "the", "its", "his", "her", "their", "briefing", "news",
                                           "press", "conference", "statement", "late", "early", "interview", "televised"]
         let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
@@ -72,7 +72,7 @@ struct SentenceTagger: Sendable {
             }
             return !spoken && !Self.isDateline(d, tokens)
         }.map { d -> DateMention in
-            // "The massacre came a day after helicopters struck X": X is the day before, not after.
+            // "The raid came two days after jets hit X": X is days before, not after.
             guard case .previous(let n) = d.anchor, n > 0, d.tokenRange.upperBound < tokens.count,
                   tokens[d.tokenRange.upperBound].folded == "after" || tokens[d.tokenRange.upperBound - 1].folded == "after",
                   let start = d.start else { return d }

@@ -138,7 +138,7 @@ public struct CasualtyFinder: Sendable {
             return nil
         }
         if n.isArticle, victims == nil { return nil }
-        // "the bodies of 11 of them": people counted already.
+        // "the bodies of 7 of them": people counted already.
         if let v = victims, tokens[i].folded.hasPrefix("bod"), v.count >= 2, tokens[v.lowerBound].folded == "of",
            ["them", "whom", "those"].contains(tokens[v.lowerBound + 1].folded) { return nil }
         var last = end
@@ -233,7 +233,7 @@ public struct CasualtyFinder: Sendable {
                 k += 1
                 continue
             }
-            // "fighters of the Syrian Democratic Forces (SDF)": an acronym in brackets.
+            // "members of the Free Valley Brigade (FVB)": an acronym in brackets.
             if t.text == "(", k > j, k + 2 < tokens.count, tokens[k + 2].text == ")" {
                 k += 3
                 continue
