@@ -13,7 +13,7 @@ extension DocumentRun {
     /// sentence about a word explains vocabulary; its event words after that point report nothing.
     /// Found once per clause, not once per event word.
     func wordTalkStart(_ t: TaggedSentence) -> Int? {
-        t.tokens.indices.first { Self.wordNouns.contains(t.tokens[$0].folded) && t.word($0 + 1) == "\"" }
+        t.tokens.indices.first { t.word($0 + 1) == "\"" && Self.wordNouns.contains(t.tokens[$0].folded) }
     }
 
     /// "one more in a series of raids", "a wave of arrests": a tally of events, not one.
@@ -25,6 +25,13 @@ extension DocumentRun {
     /// place taken, even when neither the gazetteer nor a lead-in says so.
     func withObjectsOfCapture(_ t: TaggedSentence) -> TaggedSentence {
         var t = t
+        guard t.triggers.contains(where: { $0.value.signal == .territory }) else {
+            // Nothing to add: the places only need to be in sentence order (they almost always are).
+            if !zip(t.places, t.places.dropFirst()).allSatisfy({ $0.tokenRange.lowerBound <= $1.tokenRange.lowerBound }) {
+                t.places.sort { $0.tokenRange.lowerBound < $1.tokenRange.lowerBound }
+            }
+            return t
+        }
         let taken = Set(t.places.flatMap { Array($0.tokenRange) } + t.actors.flatMap { Array($0.tokenRange) })
         for trig in t.triggers where trig.value.signal == .territory {
             var i = trig.tokenRange.upperBound
@@ -129,11 +136,12 @@ extension DocumentRun {
     }
 
     /// A country's name used as a place ("in northeastern Syria", "across Turkey"), not as an actor.
+    static let locatives: Set<String> = ["in", "across", "into", "inside", "throughout", "to", "from", "within", "of"]
+
     func isPlaceUse(_ t: TaggedSentence, _ m: ActorMention) -> Bool {
         guard m.tokenRange.count == 1 else { return false }
         let before = t.word(m.tokenRange.lowerBound - 1)
-        let locatives: Set<String> = ["in", "across", "into", "inside", "throughout", "to", "from", "within", "of"]
-        return locatives.contains(before) || before.hasSuffix("ern")  // "northern", "northeastern"
+        return Self.locatives.contains(before) || before.hasSuffix("ern")  // "northern", "northeastern"
     }
 
     /// An event word under a threat, plan, forecast or condition ("threatened to attack", "may lead to

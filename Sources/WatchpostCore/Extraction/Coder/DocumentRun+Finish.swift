@@ -2,7 +2,7 @@
 extension DocumentRun {
     /// The same happening told twice in neighbouring sentences, once by region ("in southern Idlib")
     /// and once by place ("in the village of X"), is one event: the placed one stays.
-    mutating func collapseRegionDuplicates() {
+    func collapseRegionDuplicates() {
         var drop = Set<Int>()
         for i in drafts.indices where drafts[i].event.geoPrecision == .region && drafts[i].placeNamed {
             let d = drafts[i]
@@ -27,7 +27,7 @@ extension DocumentRun {
     /// ACLED's unit: one place, one day, one actor pair. Two tellings of the same type at the same place
     /// on the same day by the same (or an unnamed) perpetrator are one event: the first stays, with the
     /// larger toll and the later sentences' doubt.
-    mutating func collapseRestatements() {
+    func collapseRestatements() {
         var drop = Set<Int>()
         for j in drafts.indices {
             let e = drafts[j].event
@@ -50,7 +50,7 @@ extension DocumentRun {
     }
 
     /// Headline events that the body reports again are dropped; ids are given in order.
-    mutating func finish() -> (events: [Event], findings: [Finding]) {
+    func finish() -> (events: [Event], findings: [Finding]) {
         // A headline announces what the body tells: its events stand only when the body codes none.
         if drafts.contains(where: { !$0.fromHeading }) { drafts.removeAll { $0.fromHeading } }
         collapseRegionDuplicates()

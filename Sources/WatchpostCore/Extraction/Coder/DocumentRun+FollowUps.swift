@@ -2,7 +2,7 @@
 extension DocumentRun {
     /// A sentence with no event word of its own: it may add to the event just before it (its toll,
     /// its source, a doubt or a confirmation), or doubt a party's earlier claims.
-    mutating func followUp(_ t: TaggedSentence, attribution: Attribution) {
+    func followUp(_ t: TaggedSentence, attribution: Attribution) {
         let doubted = ClaimRules.doubts(t)
         guard let last = drafts.indices.last, !drafts[last].fromHeading,
               t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
@@ -148,13 +148,14 @@ extension DocumentRun {
         return nil
     }
 
+    /// Who denies is not who is doubted: "X denied", "a claim dismissed by X".
+    static let denialVerbs: Set<String> = ["denied", "denies", "deny", "denying", "dismissed", "rejected", "contradicted"]
+
     /// Doubt about a named party's claims ("the numbers provided by X remain unconfirmed") reaches
     /// every event that party claimed so far and its claims in the next two sentences; doubt naming
     /// no party reaches the event just before.
-    mutating func doubt(_ t: TaggedSentence, claimant: Actor?) {
-        // Who denies is not who is doubted: "X denied", "a claim dismissed by X".
-        let denialVerbs: Set<String> = ["denied", "denies", "deny", "denying", "dismissed", "rejected", "contradicted"]
-        let doubtCues = t.cues.filter { $0.value == .doubt && $0.tokenRange.contains { denialVerbs.contains(t.word($0)) } }
+    func doubt(_ t: TaggedSentence, claimant: Actor?) {
+        let doubtCues = t.cues.filter { $0.value == .doubt && $0.tokenRange.contains { Self.denialVerbs.contains(t.word($0)) } }
         let deniers = t.actors.filter { m in
             doubtCues.contains { c in
                 (m.tokenRange.upperBound <= c.tokenRange.lowerBound && c.tokenRange.lowerBound - m.tokenRange.upperBound <= 3)
@@ -179,7 +180,7 @@ extension DocumentRun {
 
     /// Remembers who fights whom: "clashes between A and B", or two armed actors of different sides
     /// on either side of an event word.
-    mutating func recordDyad(_ t: TaggedSentence) {
+    func recordDyad(_ t: TaggedSentence) {
         // "clashes between A and B"; the actor pairs of coded events are recorded as they are made.
         guard let b = (0..<t.tokens.count).first(where: { t.word($0) == "between" }) else { return }
         let armed = t.actors.filter { $0.tokenRange.lowerBound > b && !isPlaceUse(t, $0) }.map(resolve).filter(\.isArmed)
@@ -188,7 +189,8 @@ extension DocumentRun {
     }
 
     /// "The death toll of the strike has risen to four": the toll of the event told before, replaced.
-    mutating func updatesToll(_ t: TaggedSentence) -> Bool {
+    func updatesToll(_ t: TaggedSentence) -> Bool {
+        guard t.tokens.contains(where: { $0.folded == "toll" }) else { return false }
         let words = Set(t.tokens.map(\.folded))
         guard words.contains("toll"), !words.isDisjoint(with: ["risen", "rose", "rises", "climbed", "reached", "increased"]),
               !t.places.contains(where: { p in p.resolved.map { r in !drafts.contains { $0.event.location == r.location } } ?? false }),
@@ -259,7 +261,7 @@ extension DocumentRun {
         return definite || onlyToll
     }
 
-    mutating func remember(_ t: TaggedSentence) {
+    func remember(_ t: TaggedSentence) {
         // Appended last-to-first, so that the first actor a sentence names (its subject, as a rule)
         // is the one "the group" refers back to.
         for m in t.actors.reversed() where !m.isGeneric && m.actor.isArmed {

@@ -2,7 +2,7 @@
 /// the gazetteer lacks, placed as well as the sentence and the document allow.
 extension DocumentRun {
     /// The resolved place of one chosen mention; records a finding for a name the gazetteer lacks.
-    mutating func place(of mention: PlaceMention, in t: TaggedSentence, groupAdmin1: String?) -> ResolvedPlace {
+    func place(of mention: PlaceMention, in t: TaggedSentence, groupAdmin1: String?) -> ResolvedPlace {
         if var r = mention.resolved {
             // The report's own spelling names the place (the gazetteer gives its point and governorate):
             // it is what an analyst searches the text for, and other spellings are its variants.
@@ -40,7 +40,7 @@ extension DocumentRun {
 
     /// "The assault opened with two car bombs at the gate": a retelling that names the
     /// weapon gives the event just told its more specific remote sub-type.
-    mutating func sharpenSubType(by signal: TriggerSignal) {
+    func sharpenSubType(by signal: TriggerSignal) {
         guard let last = drafts.indices.last, SubTypeRules.remote.contains(SubTypeRules.key(signal)),
               SubTypeRules.rank(signal) < (SubTypeRules.precedence.firstIndex(of: drafts[last].event.subEventType) ?? Int.max),
               case .subType(let name) = signal, let type = EventTaxonomy.type(of: name) else { return }

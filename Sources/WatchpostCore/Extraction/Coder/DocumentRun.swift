@@ -12,7 +12,7 @@ struct DraftEvent {
 
 /// The state carried through one document, sentence by sentence: the date in force, the actors
 /// named so far (for "the group", "the army"), the places and governorates around, the last claimant.
-struct DocumentRun {
+final class DocumentRun {
     let document: Document
     let coder: EventCoder
     /// The outlet itself as a party's media (state media, a group's agency), which makes its own
@@ -40,13 +40,17 @@ struct DocumentRun {
     /// Named armed actors of the sentence being read, for "X attacked Y, the group said".
     var sentenceActors: [ActorMention] = []
     var findings: [Finding] = []
+    /// The tokens of each sentence by its index in the document, made once: the outlet's voice and
+    /// the taggers both read them.
+    let sentenceTokens: [[Token]]
 
     init(prepared: PreparedDocument, coder: EventCoder) {
         self.document = prepared.document
         self.coder = coder
+        sentenceTokens = prepared.sentences.map { Tokenizer.tokenize($0.text) }
         if let outlet = document.outlet, let actor = coder.lexicon.actor(named: outlet) {
             outletVoice = actor.isParty ? actor : nil
-        } else if let outlet = document.outlet, let sideName = coder.voice.side(of: prepared.sentences),
+        } else if let outlet = document.outlet, let sideName = coder.voice.side(of: sentenceTokens),
                   let side = coder.lexicon.actor(named: sideName) {
             // An outlet the lexicon does not know, writing in a party's vocabulary: that party's media.
             outletVoice = Actor(id: "outlet:\(outlet)", name: outlet, kind: "party_media", country: side.country,
@@ -56,9 +60,9 @@ struct DocumentRun {
         }
     }
 
-    mutating func read(_ sentence: Sentence) {
-        let geo = GeoContext(admin1Hints: admin1Hints, documentPlaces: documentPlaces)
-        let t = coder.tagger.tag(sentence, published: document.published, currentDate: currentDate?.mention.start, geo: geo)
+    /// Reads the document's sentence number `position` (its place in `PreparedDocument.sentences`).
+    func read(_ sentence: Sentence, position: Int) {
+        let t = tag(sentence, position: position)
         sentenceActors = t.actors.filter { !$0.isGeneric && $0.actor.isArmed }
         let dated = t.dates.first { $0.anchor != .background && $0.start != nil }
         if let dated { currentDate = (dated, sentence.block) }
@@ -84,9 +88,15 @@ struct DocumentRun {
         }
     }
 
+    /// The sentence's tags with the date and places in force.
+    func tag(_ sentence: Sentence, position: Int) -> TaggedSentence {
+        let geo = GeoContext(admin1Hints: admin1Hints, documentPlaces: documentPlaces)
+        return coder.tagger.tag(sentence, tokens: sentenceTokens[position], published: document.published,
+                                currentDate: currentDate?.mention.start, geo: geo)
+    }
+
     /// Codes the event of one clause, or passes the clause on as a follow-up of the event before.
-    mutating func code(_ tagged: TaggedSentence, sentence: Sentence, attribution: Attribution, dated: DateMention?, mayFollowUp: Bool) {
-        var attribution = attribution
+    func code(_ tagged: TaggedSentence, sentence: Sentence, attribution: Attribution, dated: DateMention?, mayFollowUp: Bool) {
         let t = withObjectsOfCapture(tagged)
         let names = t.nameTokensForEvents
         // A loop, not a filter closure: a closure calling these methods would copy the whole run

@@ -52,9 +52,9 @@ public struct EventCoder: EventExtracting {
     func isUnnamed(_ actor1: String?) -> Bool { actor1 == nil || actor1 == unidentified?.name }
 
     public func events(in prepared: PreparedDocument) -> (events: [Event], findings: [Finding]) {
-        var run = DocumentRun(prepared: prepared, coder: self)
-        for sentence in prepared.sentences {
-            run.read(sentence)
+        let run = DocumentRun(prepared: prepared, coder: self)
+        for (position, sentence) in prepared.sentences.enumerated() {
+            run.read(sentence, position: position)
         }
         return run.finish()
     }

@@ -13,12 +13,10 @@ public struct SentenceExplanation: Sendable, Codable {
 extension EventCoder {
     /// The tags of every sentence, in order, with the date and places in force as the coder sees them.
     public func explain(_ prepared: PreparedDocument) -> [SentenceExplanation] {
-        var run = DocumentRun(prepared: prepared, coder: self)
+        let run = DocumentRun(prepared: prepared, coder: self)
         var out: [SentenceExplanation] = []
-        for sentence in prepared.sentences {
-            let geo = GeoContext(admin1Hints: run.admin1Hints, documentPlaces: run.documentPlaces)
-            let t = tagger.tag(sentence, published: prepared.document.published,
-                               currentDate: run.currentDate?.mention.start, geo: geo)
+        for (position, sentence) in prepared.sentences.enumerated() {
+            let t = run.tag(sentence, position: position)
             func words(_ r: Range<Int>) -> String { t.tokens[r].map(\.text).joined(separator: " ") }
             out.append(SentenceExplanation(
                 index: sentence.index, text: sentence.text,
@@ -31,7 +29,7 @@ extension EventCoder {
                 dates: t.dates.map { "\(words($0.tokenRange)) → \($0.start?.iso ?? "?")\($0.end.map { "..\($0.iso)" } ?? "") p\($0.precision.rawValue) \($0.anchor)" },
                 casualties: t.casualties.map { "\(words($0.tokenRange)) → \($0.outcome.rawValue) \($0.count.map(String.init) ?? "?")" }
             ))
-            run.read(sentence)
+            run.read(sentence, position: position)
         }
         return out
     }

@@ -27,14 +27,14 @@ struct OutletVoice: Sendable {
         return try OutletVoice(tsv: String(contentsOf: url, encoding: .utf8))
     }
 
-    /// The side (an actor name from voices.tsv) whose media this document's own voice is, or nil.
+    /// The side (an actor name from voices.tsv) whose media this document's own voice is, or nil, from
+    /// the tokens of the document's sentences.
     /// Quoted words are someone else's voice and do not count. A strong marker scores 2 once; a weak
     /// one scores 1 each time.
-    func side(of sentences: [Sentence]) -> String? {
+    func side(of sentences: [[Token]]) -> String? {
         var strong: [String: Set<String>] = [:]
         var weak: [String: Int] = [:]
-        for s in sentences {
-            let tokens = Tokenizer.tokenize(s.text)
+        for tokens in sentences {
             var quoted = Set<Int>()
             var open: Int? = nil
             for (i, t) in tokens.enumerated() where t.text == "\"" {

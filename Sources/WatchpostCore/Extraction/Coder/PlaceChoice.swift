@@ -139,11 +139,11 @@ enum PlaceChoice {
     static func isDateline(_ p: PlaceMention, in t: TaggedSentence) -> Bool {
         guard p.tokenRange.lowerBound == 0 else { return false }
         let end = p.tokenRange.upperBound
-        let dashes: Set<String> = ["-", "–", "—"]
         if dashes.contains(t.word(end)) { return true }
         guard t.word(end) == "," else { return false }
         return (end + 1...end + 4).contains { dashes.contains(t.word($0)) }
     }
+    static let dashes: Set<String> = ["-", "–", "—"]
 
     /// The place a reference phrase points from, to locate a name the gazetteer lacks nearby.
     static func referencePoint(in t: TaggedSentence) -> ResolvedPlace? {
@@ -161,22 +161,30 @@ enum PlaceChoice {
 
     /// A place phrase without its lower-case lead-in words ("near Tell Dam" → "Tell Dam").
     static func bareName(_ text: String) -> String {
-        // Lead-in and kind words around a name, whatever their case ("In Douma", "Raqqa city").
-        let around: Set<String> = ["in", "at", "near", "the", "of", "on", "into", "village", "town", "city", "outskirts",
-                                   "vicinity", "around", "outside", "inside", "neighbourhood", "neighborhood"]
         var words = text.split(separator: " ")
         // Lead-in words go; an article that starts the name ("al-Tarbi'a") stays.
-        while let w = words.first, let c = w.unicodeScalars.first,
-              around.contains(w.lowercased()) || (!c.properties.isUppercase && !articles.contains { w.lowercased().hasPrefix($0) }) {
+        while let w = words.first, let c = w.unicodeScalars.first {
+            let lowered = w.lowercased()
+            guard aroundName.contains(lowered) || (!c.properties.isUppercase && !articles.contains { lowered.hasPrefix($0) }) else { break }
             words.removeFirst()
         }
-        // "the Qamishli region", "Idlib countryside": the area words go, the name stays.
-        let areaWords: Set<String> = ["region", "area", "areas", "countryside", "province", "governorate", "suburbs", "environs"]
-        while words.count > 1, let w = words.last, around.contains(w.lowercased()) || areaWords.contains(w.lowercased()) { words.removeLast() }
+        while words.count > 1, let w = words.last {
+            let lowered = w.lowercased()
+            guard aroundName.contains(lowered) || areaWords.contains(lowered) else { break }
+            words.removeLast()
+        }
         return words.joined(separator: " ")
     }
 
+    /// Lead-in and kind words around a name, whatever their case ("In Douma", "Raqqa city").
+    static let aroundName: Set<String> = ["in", "at", "near", "the", "of", "on", "into", "village", "town", "city", "outskirts",
+                                          "vicinity", "around", "outside", "inside", "neighbourhood", "neighborhood"]
+    /// "the Qamishli region", "Idlib countryside": the area words go, the name stays.
+    static let areaWords: Set<String> = ["region", "area", "areas", "countryside", "province", "governorate", "suburbs", "environs"]
+
     /// Only list glue ("," "and" "the villages of") between two token positions, with a comma or "and".
+    static let leadGlue: Set<String> = ["in", "the", "vicinity", "of", "town", "village", "near", "outskirts", "at", "city"]
+
     static func isGlued(_ t: TaggedSentence, _ from: Int, _ to: Int) -> Bool {
         guard to >= from, to - from <= 8 else { return false }
         let between = (from..<to).map { t.word($0) }
@@ -184,7 +192,6 @@ enum PlaceChoice {
             return true
         }
         // "the village of A and near the town of B": a second place with its own lead-in.
-        let leadGlue: Set<String> = ["in", "the", "vicinity", "of", "town", "village", "near", "outskirts", "at", "city"]
         return between.first == "and" && between.dropFirst().allSatisfy { leadGlue.contains($0) }
             && between.contains { ["town", "village", "vicinity", "outskirts"].contains($0) }
     }

@@ -57,13 +57,16 @@ struct SentenceTagger: Sendable {
     let dates: DateResolver
     let casualties: CasualtyFinder
 
-    func tag(_ sentence: Sentence, published: Day?, currentDate: Day?, geo: GeoContext) -> TaggedSentence {
-        let tokens = Tokenizer.tokenize(sentence.text)
+    /// "the ministry said on Monday": the day of the statement, not of the event.
+    /// "told reporters at a press conference on Monday" too; the words between say where it was said.
+    static let speechSetting: Set<String> = ["on", "at", "in", "a", "an", "the", "its", "his", "her", "their", "briefing", "news",
+                                             "press", "conference", "statement", "late", "early", "interview", "televised"]
+
+    /// Tags a sentence from its tokens (`Tokenizer.tokenize(sentence.text)`, made once per sentence by
+    /// the caller, which also reads them for the outlet's voice).
+    func tag(_ sentence: Sentence, tokens: [Token], published: Day?, currentDate: Day?, geo: GeoContext) -> TaggedSentence {
         let cueMatches = words.cues.allMatches(in: tokens)
-        // "the ministry said on Monday": the day of the statement, not of the event.
-        // "told reporters at a press conference on Monday" too; the words between say where it was said.
-        let speechSetting: Set<String> = ["on", "at", "in", "a", "an", "the", "its", "his", "her", "their", "briefing", "news",
-                                          "press", "conference", "statement", "late", "early", "interview", "televised"]
+        let speechSetting = Self.speechSetting
         let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
             let s = d.tokenRange.lowerBound
             let spoken = cueMatches.contains { c in
