@@ -62,7 +62,7 @@ extension DocumentRun {
                                              "demonstrates", "demonstrate", "highlights", "underlines", "means"]
 
     /// - Parameter names: the clause's name tokens (`TaggedSentence.nameTokens`), computed once by the caller.
-    func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>, names: Set<Int>) -> Bool {
+    func isAdjunct(_ t: TaggedSentence, _ range: Range<Int>, names: TokenMask) -> Bool {
         let adjunctPrepositions = Self.adjunctPrepositions
         // "the 2011 protests": an event of another year named as background.
         if range.lowerBound > 0, t.tokens[range.lowerBound - 1].kind == .number, t.tokens[range.lowerBound - 1].text.count == 4,

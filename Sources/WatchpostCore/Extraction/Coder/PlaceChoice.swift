@@ -44,9 +44,10 @@ enum PlaceChoice {
             if (1...3).contains(where: { ["solidarity", "support"].contains(t.word(s - $0)) }) { v -= 2 }
             // "In Daraa, ... the town of Busra": a place named like its governorate yields to a place
             // of that governorate named beside it.
-            if let r = p.resolved, let a = r.admin1, NameFolder.words(of: r.location) == NameFolder.words(of: a)
-                || r.place?.kind == "governorate",
-               named.contains(where: { o in o.resolved.map { $0.admin1 == a && $0.location != r.location } ?? false && !o.isRegion }) {
+            // (The list is asked first: folding the two names is the costly test.)
+            if let r = p.resolved, let a = r.admin1,
+               named.contains(where: { o in o.resolved.map { $0.admin1 == a && $0.location != r.location } ?? false && !o.isRegion }),
+               r.place?.kind == "governorate" || NameFolder.words(of: r.location) == NameFolder.words(of: a) {
                 v -= 1
             }
             // A front or axis ("the Kabani axis") is nearly a place; a governorate region is not.
@@ -58,10 +59,10 @@ enum PlaceChoice {
             return v
         }
         // The best group: the first mention with the highest score, and the mentions listed with it.
-        let best = named.enumerated().max { a, b in
-            let sa = score(a.element), sb = score(b.element)
-            return sa != sb ? sa < sb : a.offset > b.offset
-        }!.offset
+        let scores = named.map(score)
+        let best = named.indices.max { a, b in
+            scores[a] != scores[b] ? scores[a] < scores[b] : a > b
+        }!
         var group = [named[best]]
         var i = best
         // "between A and B, near C": a name with its own lead-in after a bare comma starts another phrase.
@@ -77,7 +78,7 @@ enum PlaceChoice {
         }
         i = best
         while i > 0, isGlued(t, named[i - 1].tokenRange.upperBound, named[i].tokenRange.lowerBound),
-              named[i - 1].isRegion == named[best].isRegion, score(named[i - 1]) > -3, !isReferencePoint(named[i - 1], in: t),
+              named[i - 1].isRegion == named[best].isRegion, scores[i - 1] > -3, !isReferencePoint(named[i - 1], in: t),
               !ownPhrase(named[i], after: named[i - 1]) {
             group.insert(named[i - 1], at: 0)
             i -= 1

@@ -19,21 +19,21 @@ struct TaggedSentence {
 
     /// Token indices covered by names (actors and places): event words inside them are not events
     /// ("Army of Conquest"). Crowds named by an event word ("protesters") stay event words.
-    var nameTokens: Set<Int> { names(keepingWeaponPhrases: false) }
+    var nameTokens: TokenMask { names(keepingWeaponPhrases: false) }
 
     /// As `nameTokens`, but a weapon phrase ("Russian jets") names an actor and an air strike at once,
     /// so its event word stays live.
-    var nameTokensForEvents: Set<Int> { names(keepingWeaponPhrases: true) }
+    var nameTokensForEvents: TokenMask { names(keepingWeaponPhrases: true) }
 
-    private func names(keepingWeaponPhrases: Bool) -> Set<Int> {
-        var s = Set<Int>()
+    private func names(keepingWeaponPhrases: Bool) -> TokenMask {
+        var s = TokenMask(count: tokens.count)
         for a in actors where !a.isGeneric && !["protesters", "rioters", "civilians"].contains(a.actor.kind) {
             let isWeaponPhrase = keepingWeaponPhrases && triggers.contains { t in
                 a.tokenRange.contains(t.tokenRange.lowerBound) && SubTypeRules.remote.contains(SubTypeRules.key(t.value.signal))
             }
-            if !isWeaponPhrase { s.formUnion(a.tokenRange) }
+            if !isWeaponPhrase { s.insert(a.tokenRange) }
         }
-        for p in places { s.formUnion(p.tokenRange) }
+        for p in places { s.insert(p.tokenRange) }
         return s
     }
 }
