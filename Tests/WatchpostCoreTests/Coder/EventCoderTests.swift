@@ -18,12 +18,15 @@ struct EventCoderTests {
     {"id":"civilians","name":"Civilians (Veldoria)","aliases":["civilians","residents"],"kind":"civilians","country":"Veldoria","party":false}
     {"id":"protesters","name":"Protesters (Veldoria)","aliases":["protesters","demonstrators"],"kind":"protesters","country":"Veldoria","party":false}
     {"id":"unknown","name":"Unidentified Armed Group (Veldoria)","aliases":["unidentified armed group","gunmen"],"kind":"unidentified","country":"Veldoria","party":true}
+    {"id":"vel-rebels","name":"Rebels (Veldoria)","aliases":["Veldorian rebels"],"kind":"rebel","country":"Veldoria","side":"vel-rebels","party":true}
+    {"id":"vel-tv","name":"Veldoria TV","aliases":["Veldorian state television"],"kind":"state_media","country":"Veldoria","side":"vel-army","role":"source","party":true}
     {"type":"noun","class":"force","forms":["troops","forces","army","soldiers"]}
     {"type":"noun","class":"weapon","forms":["jets","warplanes","drones","missiles"]}
     {"type":"demonym","forms":["Veldorian"],"actors":{"force":"vel-army","weapon":"vel-army"}}
     {"type":"demonym","forms":["Kordian"],"actors":{"force":"kor-army","weapon":"kor-army"}}
     {"type":"generic","forms":["the army"],"kinds":["state_force"],"defaults":{"Veldoria":"vel-army"}}
     {"type":"generic","forms":["the group","the militants"],"kinds":["jihadist","rebel"],"defaults":{}}
+    {"type":"generic","forms":["terrorists","the terrorists","terrorist groups"],"kinds":["jihadist","rebel","unidentified"],"defaults":{"Veldoria":"unknown"}}
     """
     static let eventWords = """
     shelled\tShelling/artillery/missile attack\tstrong
@@ -66,12 +69,15 @@ struct EventCoderTests {
     believed to be\tsuspect
     hallmarks of\tsuspect
     """
+    /// In the Veldorian government's own voice, "terrorists" are the rebels.
+    static let voiceNames = "terrorists\tMilitary Forces of Veldoria\tRebels (Veldoria)\nterrorist groups\tMilitary Forces of Veldoria\tRebels (Veldoria)\n"
     static let victims = ["civilians": ActorRoleFinder.VictimClass.civilian, "soldiers": .armed, "people": .civilian]
 
     static func coder() throws -> EventCoder {
         try EventCoder(words: EventWords(eventWordsTSV: eventWords, cuesTSV: cues), lexicon: ActorLexicon(jsonl: actors),
                        geocoder: GeoMachineryTests.geocoder, dates: .bundled(), casualties: .bundled(),
-                       victimNouns: victims, voice: OutletVoice(tsv: "the infidels\tRed Hand Front\tstrong\nthe apostates\tRed Hand Front\tstrong\n"))
+                       victimNouns: victims, voice: OutletVoice(tsv: "the infidels\tRed Hand Front\tstrong\nthe apostates\tRed Hand Front\tstrong\n"),
+                       voiceNames: VoiceNames(tsv: voiceNames))
     }
 
     static func events(_ text: String, outlet: String? = "Test Wire") throws -> [Event] {
@@ -398,5 +404,24 @@ struct EventCoderTests {
         let events = try Self.events("Yad News: Red Hand Front fighters attacked Saraqib on Monday.", outlet: "Yad News")
         #expect(events.first?.claimedBy == "Yad News")
         #expect(events.first?.claimStatus == .claimed)
+    }
+
+    @Test(arguments: [
+        // A party's media naming an unnamed enemy by its class word: the class it means in that voice.
+        ("On Monday terrorists shelled the village of Kafr Lusin, killing 2 civilians.", "Veldoria TV", "Rebels (Veldoria)"),
+        ("Terrorist groups shelled the village of Kafr Lusin on Monday.", "Veldoria TV", "Rebels (Veldoria)"),
+        // Any other outlet: the word names no one in particular.
+        ("On Monday terrorists shelled the village of Kafr Lusin, killing 2 civilians.", "Test Wire", "Unidentified Armed Group (Veldoria)"),
+        // The class word without an article does not point back to a party named earlier for something else.
+        ("The Red Hand Front signed a truce with the Veldorian Army on Sunday. On Monday terrorists shelled the village of Kafr Lusin.",
+         "Veldoria TV", "Rebels (Veldoria)"),
+        // "the terrorists" points back to the group named before it.
+        ("Red Hand Front fighters attacked Saraqib on Sunday. On Monday the terrorists shelled the village of Kafr Lusin.",
+         "Veldoria TV", "Red Hand Front"),
+    ])
+    func aPartysMediaNameTheirEnemyByAClassWord(_ text: String, _ outlet: String, _ actor1: String) throws {
+        let events = try Self.events(text, outlet: outlet)
+        let shelling = try #require(events.first { $0.location == "Kafr Lusin" })
+        #expect(shelling.actor1 == actor1)
     }
 }

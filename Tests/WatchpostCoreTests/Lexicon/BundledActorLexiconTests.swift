@@ -36,6 +36,18 @@ import Testing
         #expect(clashes.isEmpty, "aliases of several actors not flagged shared: \(clashes)")
     }
 
+    @Test func everyVoiceNameRowNamesActorsOfTheLexicon() throws {
+        let lexicon = try ActorLexicon.bundled()
+        let names = try VoiceNames.bundled()
+        #expect(names.rows.count >= 5)
+        for (phrase, rows) in names.rows {
+            for row in rows {
+                #expect(lexicon.actor(named: row.voice) != nil, "voice of \(phrase): \(row.voice)")
+                #expect(lexicon.actor(named: row.actor)?.name == row.actor, "actor of \(phrase): \(row.actor)")
+            }
+        }
+    }
+
     @Test func canonicalNamesOfTheEvaluationResolve() throws {
         guard let url = SharedData.url("eval/actors.tsv") else { return }  // shared data absent: nothing to compare
         let lexicon = try ActorLexicon.bundled()

@@ -19,15 +19,29 @@ extension DocumentRun {
         // a determiner ("the group", "these factions") or an unnamed class ("militants") refers back.
         let determined = ["the", "this", "that", "these", "those", "its", "their"].contains(m.text.lowercased().split(separator: " ").first.map(String.init) ?? "")
         if !determined, m.actor.kind != "unidentified" { return m.actor }
+        // A party's media calling their enemy by a class word ("terrorists" in a government's own
+        // voice) mean that enemy's class; without an article the word names the class, not a party
+        // named before for something else.
+        let voiced = m.actor.kind == "unidentified" ? outletVoice.flatMap { voice in
+            coder.voiceNames.actor(for: m.text, voiceSide: voice.side ?? voice.id, in: coder.lexicon)
+                ?? coder.voiceNames.actor(for: Self.withoutArticle(m.text), voiceSide: voice.side ?? voice.id, in: coder.lexicon)
+        } : nil
+        if !determined, let voiced { return voiced }
         if !m.compatibleKinds.isEmpty {
             if let hit = recentActors.last(where: { m.compatibleKinds.contains($0.kind) }) { return hit }
-            return m.actor
+            return voiced ?? m.actor
         }
         let family = DocumentRun.family(m.actor.kind)
         if let hit = recentActors.last(where: { DocumentRun.family($0.kind) == family || family == "any" }) {
             return hit
         }
         return m.actor
+    }
+
+    /// "the terrorists" → "terrorists".
+    static func withoutArticle(_ text: String) -> String {
+        let lowered = text.lowercased()
+        return lowered.hasPrefix("the ") ? String(lowered.dropFirst(4)) : lowered
     }
 
     static func family(_ kind: String) -> String {

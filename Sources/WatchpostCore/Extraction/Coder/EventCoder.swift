@@ -7,6 +7,7 @@ public struct EventCoder: EventExtracting {
     let lexicon: ActorLexicon
     let roles: ActorRoleFinder
     let voice: OutletVoice
+    let voiceNames: VoiceNames
     /// The theatre's class actors, looked up once: the unnamed perpetrator, civilians, crowds.
     let unidentified: Actor?
     let civilians: Actor?
@@ -18,13 +19,14 @@ public struct EventCoder: EventExtracting {
         let lexicon = try ActorLexicon.bundled()
         return try EventCoder(words: .bundled(), lexicon: lexicon, geocoder: Geocoder(gazetteer: gazetteer),
                               dates: .bundled(), casualties: .bundled(), victimNouns: bundledVictimNouns(),
-                              voice: .bundled())
+                              voice: .bundled(), voiceNames: .bundled())
     }
 
     init(words: EventWords, lexicon: ActorLexicon, geocoder: Geocoder, dates: DateResolver, casualties: CasualtyFinder,
-         victimNouns: [String: ActorRoleFinder.VictimClass], voice: OutletVoice) {
+         victimNouns: [String: ActorRoleFinder.VictimClass], voice: OutletVoice, voiceNames: VoiceNames = VoiceNames()) {
         self.lexicon = lexicon
         self.voice = voice
+        self.voiceNames = voiceNames
         unidentified = lexicon.actor(named: "unidentified armed group")
         civilians = lexicon.actor(named: "civilians")
         protesters = lexicon.actor(named: "protesters")
