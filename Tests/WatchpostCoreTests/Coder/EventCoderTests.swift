@@ -38,6 +38,7 @@ struct EventCoderTests {
     attack\tArmed clash\tweak
     attacks\tArmed clash\tweak
     killed\tKILLING\tweak
+    martyred\tKILLING\tweak
     killing\tKILLING\tweak
     captured\tTERRITORY\tweak
     recaptured\tTERRITORY\tstrong
@@ -68,10 +69,11 @@ struct EventCoderTests {
     only\tcontrary
     believed to be\tsuspect
     hallmarks of\tsuspect
+    martyred\town_loss
     """
     /// In the Veldorian government's own voice, "terrorists" are the rebels.
     static let voiceNames = "terrorists\tMilitary Forces of Veldoria\tRebels (Veldoria)\nterrorist groups\tMilitary Forces of Veldoria\tRebels (Veldoria)\n"
-    static let victims = ["civilians": ActorRoleFinder.VictimClass.civilian, "soldiers": .armed, "people": .civilian]
+    static let victims = ["civilians": ActorRoleFinder.VictimClass.civilian, "soldiers": .armed, "soldier": .armed, "people": .civilian]
 
     static func coder() throws -> EventCoder {
         try EventCoder(words: EventWords(eventWordsTSV: eventWords, cuesTSV: cues), lexicon: ActorLexicon(jsonl: actors),
@@ -423,5 +425,19 @@ struct EventCoderTests {
         let events = try Self.events(text, outlet: outlet)
         let shelling = try #require(events.first { $0.location == "Kafr Lusin" })
         #expect(shelling.actor1 == actor1)
+    }
+
+    @Test(arguments: [
+        // A party's media calling their own dead martyrs admit their own side's losses: confirmed.
+        ("A soldier was martyred on Monday when terrorists attacked a checkpoint near Saraqib.", "Veldoria TV", ClaimStatus.confirmed),
+        ("Two soldiers were martyred on Monday when terrorists shelled Saraqib.", "Veldoria TV", .confirmed),
+        // Civilians it calls martyrs are not its fighters: an accusation of the enemy, claimed.
+        ("Two civilians were martyred on Monday when terrorists shelled Saraqib.", "Veldoria TV", .claimed),
+        // No party's voice: reported.
+        ("A soldier was martyred on Monday when terrorists attacked a checkpoint near Saraqib.", "Test Wire", .reported),
+    ])
+    func aPartysOwnMartyrsAreItsOwnLosses(_ text: String, _ outlet: String, _ status: ClaimStatus) throws {
+        let event = try #require(try Self.events(text, outlet: outlet).first)
+        #expect(event.claimStatus == status)
     }
 }

@@ -294,4 +294,16 @@ extension DocumentRun {
             .min { ($1.count, $0.firstSeen) < ($0.count, $1.firstSeen) }?.place
         if admin1Hints.count > 4 { admin1Hints.removeLast(admin1Hints.count - 4) }
     }
+
+    /// The side the clause's dead belong to: a named actor among them, else the speaker's own side when
+    /// it honours fighters or soldiers as martyrs ("a soldier was martyred" in a ministry's voice).
+    func victimSide(_ roles: ActorRoles, killed: [CasualtyMention], in t: TaggedSentence, claimant: Actor?) -> Actor? {
+        if let side = roles.victimSide { return side }
+        guard let claimant, claimant.isParty else { return nil }
+        let ownArmedDead = killed.contains { k in
+            t.hasCue(.ownLoss, in: k.tokenRange)
+                && (k.victimTokens.map { r in r.contains { coder.roles.victimNouns[t.word($0)] == .armed } } ?? false)
+        }
+        return ownArmedDead ? claimant : nil
+    }
 }

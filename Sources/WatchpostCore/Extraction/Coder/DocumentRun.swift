@@ -265,7 +265,7 @@ final class DocumentRun {
         if claimant == nil, let outletVoice { claimant = outletVoice }
         let forwardDoubt = claimant.flatMap { doubtedParties[$0.name] }.map { sentence.index - $0 <= 2 } ?? false
         var status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt || deniedBlame, confirmed: false,
-                                       victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
+                                       victimSide: (fatalities ?? 0) > 0 ? victimSide(roles, killed: killed, in: t, claimant: claimant) : nil)
 
         if let published = document.published, let d = dated?.start, published - d > 60 {
             // Months before the report: history told as background ("The revolution began in March 2011").
@@ -305,7 +305,7 @@ final class DocumentRun {
             // One source's paragraph: the next telling by the same perpetrator rests on the same claim.
             claimant = c
             status = ClaimRules.status(claimant: c, doubted: ClaimRules.doubts(t), confirmed: false,
-                                       victimSide: (fatalities ?? 0) > 0 ? roles.victimSide : nil)
+                                       victimSide: (fatalities ?? 0) > 0 ? victimSide(roles, killed: killed, in: t, claimant: c) : nil)
         }
         for (n, place) in places.enumerated() {
             let event = Event(

@@ -22,6 +22,8 @@ struct Trigger: Hashable, Sendable {
 /// One entry of `lexicon/cues.tsv`.
 enum Cue: String, Hashable, Sendable {
     case say, claim, according, by, doubt, routine, confirm, irrealis, negation, background, contrary, suspect
+    /// "martyred": the speaker's own side's dead.
+    case ownLoss = "own_loss"
 }
 
 /// The event-word and cue lexicons, compiled into phrase matchers once.
