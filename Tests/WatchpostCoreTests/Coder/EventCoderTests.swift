@@ -19,6 +19,7 @@ struct EventCoderTests {
     {"id":"protesters","name":"Protesters (Veldoria)","aliases":["protesters","demonstrators"],"kind":"protesters","country":"Veldoria","party":false}
     {"id":"unknown","name":"Unidentified Armed Group (Veldoria)","aliases":["unidentified armed group","gunmen"],"kind":"unidentified","country":"Veldoria","party":true}
     {"id":"vel-rebels","name":"Rebels (Veldoria)","aliases":["Veldorian rebels"],"kind":"rebel","country":"Veldoria","side":"vel-rebels","party":true}
+    {"id":"mil-source","name":"A military source","aliases":["a military source","military sources"],"kind":"local_sources","country":null,"role":"source","party":true}
     {"id":"vel-tv","name":"Veldoria TV","aliases":["Veldorian state television"],"kind":"state_media","country":"Veldoria","side":"vel-army","role":"source","party":true}
     {"type":"noun","class":"force","forms":["troops","forces","army","soldiers"]}
     {"type":"noun","class":"weapon","forms":["jets","warplanes","drones","missiles"]}
@@ -59,6 +60,7 @@ struct EventCoderTests {
     confirmed\tconfirm
     claimed\tclaim
     according to\taccording
+    citing\taccording
     remain unconfirmed\tdoubt
     could not be independently verified\troutine
     threatened\tirrealis
@@ -437,6 +439,22 @@ struct EventCoderTests {
         ("A soldier was martyred on Monday when terrorists attacked a checkpoint near Saraqib.", "Test Wire", .reported),
     ])
     func aPartysOwnMartyrsAreItsOwnLosses(_ text: String, _ outlet: String, _ status: ClaimStatus) throws {
+        let event = try #require(try Self.events(text, outlet: outlet).first)
+        #expect(event.claimStatus == status)
+    }
+
+    @Test(arguments: [
+        // A source of no declared side speaks for the side of the party's media that cite it.
+        ("Kordian missiles struck Saraqib on Monday, killing two Veldorian soldiers, Veldoria TV said, citing a military source.",
+         "Test Wire", ClaimStatus.confirmed),
+        // ... or of the party's media that tell it in their own voice.
+        ("Kordian missiles struck Saraqib on Monday, killing two Veldorian soldiers, a military source said.", "Veldoria TV", .confirmed),
+        // Cited by no party, it stays a party's claim.
+        ("Kordian missiles struck Saraqib on Monday, killing two Veldorian soldiers, a military source said.", "Test Wire", .claimed),
+        // Martyrs named by a source: its own side's dead, whatever the lexicon makes of "soldiers".
+        ("Two Veldorian soldiers were martyred on Monday when Kordian missiles struck Saraqib, a military source said.", "Test Wire", .confirmed),
+    ])
+    func aSourceOfNoDeclaredSideSpeaksForTheSideThatCitesIt(_ text: String, _ outlet: String, _ status: ClaimStatus) throws {
         let event = try #require(try Self.events(text, outlet: outlet).first)
         #expect(event.claimStatus == status)
     }

@@ -298,12 +298,31 @@ extension DocumentRun {
     /// The side the clause's dead belong to: a named actor among them, else the speaker's own side when
     /// it honours fighters or soldiers as martyrs ("a soldier was martyred" in a ministry's voice).
     func victimSide(_ roles: ActorRoles, killed: [CasualtyMention], in t: TaggedSentence, claimant: Actor?) -> Actor? {
-        if let side = roles.victimSide { return side }
-        guard let claimant, claimant.isParty else { return nil }
-        let ownArmedDead = killed.contains { k in
+        // The honour says whose dead they are, whatever the words naming them resolve to.
+        if let claimant, claimant.isParty, killed.contains(where: { k in
             t.hasCue(.ownLoss, in: k.tokenRange)
                 && (k.victimTokens.map { r in r.contains { coder.roles.victimNouns[t.word($0)] == .armed } } ?? false)
+        }) {
+            return claimant
         }
-        return ownArmedDead ? claimant : nil
+        return roles.victimSide
+    }
+
+    /// A party's source of no declared side ("a military source") speaks for the side of the party's
+    /// media citing it in the sentence ("state media said, citing a military source"), else for the
+    /// side of the outlet when the outlet is a party's media.
+    func sided(_ claimant: Actor, in t: TaggedSentence) -> Actor {
+        guard claimant.isParty, claimant.side == nil else { return claimant }
+        let citing = t.actors.lazy.map(\.actor).first { $0.isSourceOnly && $0.isParty && $0.side != nil && $0.id != claimant.id }
+        guard let side = citing?.side ?? outletVoice?.side else { return claimant }
+        return claimant.speaking(for: side)
+    }
+}
+
+extension Actor {
+    /// The same actor, speaking for `side`.
+    func speaking(for side: String) -> Actor {
+        Actor(id: id, name: name, kind: kind, country: country, affiliation: affiliation, sponsor: sponsor, side: side,
+              isParty: isParty, validFrom: validFrom, validTo: validTo, successor: successor)
     }
 }

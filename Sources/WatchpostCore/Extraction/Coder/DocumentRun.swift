@@ -263,6 +263,7 @@ final class DocumentRun {
 
         var claimant = attribution.claimant ?? inheritedClaimant
         if claimant == nil, let outletVoice { claimant = outletVoice }
+        claimant = claimant.map { sided($0, in: t) }
         let forwardDoubt = claimant.flatMap { doubtedParties[$0.name] }.map { sentence.index - $0 <= 2 } ?? false
         var status = ClaimRules.status(claimant: claimant, doubted: ClaimRules.doubts(t) || forwardDoubt || deniedBlame, confirmed: false,
                                        victimSide: (fatalities ?? 0) > 0 ? victimSide(roles, killed: killed, in: t, claimant: claimant) : nil)
