@@ -43,6 +43,8 @@ struct EventCoderTests {
     killing\tKILLING\tweak
     captured\tTERRITORY\tweak
     recaptured\tTERRITORY\tstrong
+    entered\tTERRITORY\tweak
+    deployed\tOther\tstrong
     counterattack\tArmed clash\tstrong
     truce\tAgreement\tstrong
     truce violations\tArmed clash\tweak
@@ -457,5 +459,27 @@ struct EventCoderTests {
     func aSourceOfNoDeclaredSideSpeaksForTheSideThatCitesIt(_ text: String, _ outlet: String, _ status: ClaimStatus) throws {
         let event = try #require(try Self.events(text, outlet: outlet).first)
         #expect(event.claimStatus == status)
+    }
+
+    @Test(arguments: [
+        "A local journalist said that Kordian jets struck Saraqib on Monday.",
+        "Our correspondent said that Kordian jets struck Saraqib on Monday.",
+    ])
+    func theSubjectOfAReportedClauseIsNotItsSource(_ text: String) throws {
+        // "X said that Y did": Y acts in what is said; it does not say it.
+        let event = try #require(try Self.events(text).first)
+        #expect(event.actor1 == "Military Forces of Kordia")
+        #expect(event.claimedBy == nil)
+        #expect(event.claimStatus == .reported)
+    }
+
+    @Test func troopsEnteringAfterADeploymentAreTheDeploymentMoving() throws {
+        let events = try Self.events("""
+        On Monday the Kordian Army deployed reinforcements in Zed province, a local journalist said.
+
+        A local journalist said that Kordian troops in 20 vehicles entered the area and headed towards the southern countryside of Zed.
+        """)
+        #expect(events.count == 1)
+        #expect(events.first?.subEventType == "Other")
     }
 }

@@ -34,7 +34,10 @@ enum ClaimRules {
             for cue in t.cues where (cue.value == .say || cue.value == .claim || cue.value == .confirm)
                 && !(["was", "were", "been", "be", "is", "are"].contains(t.word(cue.tokenRange.lowerBound - 1))
                      && cue.tokenRange.lowerBound > 0 && !t.tokens[cue.tokenRange.lowerBound - 1].isCapitalized) {
-                if let m = nearestBefore(cue.tokenRange.lowerBound, within: 4) ?? nearestAfter(cue.tokenRange.upperBound, within: 3) {
+                // The inverted subject ("..., said the ministry") stands right after the verb; after
+                // "said that" comes what was said, whose subject acts but does not speak.
+                let inverted = t.word(cue.tokenRange.upperBound) == "that" ? nil : nearestAfter(cue.tokenRange.upperBound, within: 3)
+                if let m = nearestBefore(cue.tokenRange.lowerBound, within: 4) ?? inverted {
                     result.mention = m
                     break
                 }

@@ -251,6 +251,11 @@ extension DocumentRun {
         if !newPlace, !newDay, SubTypeRules.key(chosen.value.signal) == "Disrupted weapons use", last.event.eventType == .explosions {
             return true
         }
+        // "20 of its vehicles entered the area": the deployment just told, moving; no place taken.
+        if !newPlace, !newDay, last.event.subEventType == "Other", chosen.value.signal == .territory, !chosen.value.isStrong,
+           participants.allSatisfy({ $0.actor.name == last.event.actor1 }) {
+            return true
+        }
         if newPlace || newDay { return false }
         let s = chosen.tokenRange.lowerBound
         let isVerbForm = t.word(s).hasSuffix("ed")
