@@ -69,11 +69,15 @@ struct EventCoderTests {
     denied\tdoubt
     no\tnegation
     since 2015\tbackground
-    repelled\tcontrary
+    repelled\tfailed_attack
     only\tcontrary
     believed to be\tsuspect
     hallmarks of\tsuspect
     martyred\town_loss
+    rejected\treject
+    dismissed\treject
+    claim\tclaim_noun
+    reports\tclaim_noun
     """
     /// In the Veldorian government's own voice, "terrorists" are the rebels.
     static let voiceNames = "terrorists\tMilitary Forces of Veldoria\tRebels (Veldoria)\nterrorist groups\tMilitary Forces of Veldoria\tRebels (Veldoria)\n"
@@ -481,5 +485,29 @@ struct EventCoderTests {
         """)
         #expect(events.count == 1)
         #expect(events.first?.subEventType == "Other")
+    }
+
+    @Test func aNeutralReportOfFightingIsNotDisputedByTheAttackFailing() throws {
+        let events = try Self.events("""
+        Red Hand Front fighters attacked positions of the Veldorian Army near Saraqib on Monday, killing 4 soldiers, the Watch said. \
+        The Veldorian Army said it repelled the attack.
+        """)
+        try #require(events.count == 1)
+        let clash = try #require(events.first)
+        #expect(clash.claimStatus == .reported)
+        #expect(clash.claimedBy == "Veldoria Watch")
+    }
+
+    @Test(arguments: [
+        ("The Veldorian Army dismissed the claim as a lie.", ClaimStatus.disputed),
+        ("The reports were rejected by the Veldorian Army.", .disputed),
+        // Rejecting a proposal, an offer or a truce doubts no account.
+        ("The Veldorian Army has rejected a Kordian proposal for talks.", .claimed),
+        ("The Veldorian Army dismissed its commander in Saraqib.", .claimed),
+    ])
+    func aRejectedAccountIsDisputedARejectedProposalIsNot(_ next: String, _ status: ClaimStatus) throws {
+        let events = try Self.events("Red Hand Front claimed that it shelled an army post in Saraqib on Monday. " + next)
+        let shelling = try #require(events.first)
+        #expect(shelling.claimStatus == status)
     }
 }

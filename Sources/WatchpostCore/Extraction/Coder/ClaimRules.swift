@@ -61,9 +61,24 @@ enum ClaimRules {
     }
 
     /// Doubt in the sentence that is not a routine caveat ("could not be independently verified").
-    static func doubts(_ t: TaggedSentence) -> Bool {
+    static func doubts(_ t: TaggedSentence) -> Bool { !doubtCues(t).isEmpty }
+
+    /// The cues of the sentence that doubt: doubt words outside routine caveats, and rejections of an
+    /// account ("dismissed the claim as baseless", "the reports were rejected"; not "rejected a proposal").
+    static func doubtCues(_ t: TaggedSentence) -> [PhraseMatch<Cue>] {
         let routine = t.cues.filter { $0.value == .routine }.map(\.tokenRange)
-        return t.cues.contains { c in c.value == .doubt && !routine.contains { $0.overlaps(c.tokenRange) } }
+        let accounts = t.cues.filter { $0.value == .claimNoun }.map(\.tokenRange)
+        return t.cues.filter { c in
+            switch c.value {
+            case .doubt: return !routine.contains { $0.overlaps(c.tokenRange) }
+            case .reject:
+                return accounts.contains { a in
+                    (a.lowerBound >= c.tokenRange.upperBound && a.lowerBound - c.tokenRange.upperBound <= 4)
+                        || (a.upperBound <= c.tokenRange.lowerBound && c.tokenRange.lowerBound - a.upperBound <= 4)
+                }
+            default: return false
+            }
+        }
     }
 
     /// The status of a claim by `claimant` (nil: the article's own voice, or `outletVoice` when the

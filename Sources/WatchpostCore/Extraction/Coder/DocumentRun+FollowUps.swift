@@ -44,7 +44,7 @@ extension DocumentRun {
                 changed = true
             }
         }
-        if let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim) {
+        if let other = attribution.claimant, isContrary(t, to: drafts[last]) {
             // "X claimed ... . Y said the attack was repelled / nobody was hurt": another source's
             // contrary account disputes what was just told; Y is not its source. A mere counter-claim
             // ("X claimed the strikes hit civilians only") is not an account that disputes.
@@ -99,11 +99,21 @@ extension DocumentRun {
     /// "The garrison's commander said the assault had failed at once": another source's contrary account of
     /// the event just told (right after it, no new place or day) is not an event of its own.
     func isCounterAccount(_ t: TaggedSentence, attribution: Attribution) -> Bool {
-        guard let other = attribution.claimant, t.hasCue(.contrary), !t.hasCue(.claim),
+        // (A report that the attack failed is the other side's telling of it even where it disputes nothing.)
+        guard let other = attribution.claimant, !t.hasCue(.claim), t.hasCue(.contrary) || t.hasCue(.failedAttack),
               let last = drafts.last, !last.fromHeading, t.sentence.index - last.sentenceIndex == 1,
               !(last.claimant.map { ClaimRules.sameSide($0, other) } ?? false) else { return false }
         let news = Self.news(in: t, after: last.event)
         return !news.place && !news.day
+    }
+
+    /// A contrary account of `draft` in the sentence: "nobody was hurt", "only one was wounded" against
+    /// any account; "the attack was repelled" against a party's claim of what its attack achieved (a
+    /// neutral report that fighting took place is not contradicted by its failing). A counter-claim
+    /// ("X claimed ... only") is not an account that disputes.
+    func isContrary(_ t: TaggedSentence, to draft: DraftEvent) -> Bool {
+        guard !t.hasCue(.claim) else { return false }
+        return t.hasCue(.contrary) || (t.hasCue(.failedAttack) && draft.event.claimStatus == .claimed)
     }
 
     /// The one town-level place a follow-up sentence names inside the governorate its event was
@@ -155,7 +165,7 @@ extension DocumentRun {
     /// every event that party claimed so far and its claims in the next two sentences; doubt naming
     /// no party reaches the event just before.
     func doubt(_ t: TaggedSentence, claimant: Actor?) {
-        let doubtCues = t.cues.filter { $0.value == .doubt && $0.tokenRange.contains { Self.denialVerbs.contains(t.word($0)) } }
+        let doubtCues = ClaimRules.doubtCues(t).filter { $0.tokenRange.contains { Self.denialVerbs.contains(t.word($0)) } }
         let deniers = t.actors.filter { m in
             doubtCues.contains { c in
                 (m.tokenRange.upperBound <= c.tokenRange.lowerBound && c.tokenRange.lowerBound - m.tokenRange.upperBound <= 3)

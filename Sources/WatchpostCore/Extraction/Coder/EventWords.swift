@@ -22,6 +22,12 @@ struct Trigger: Hashable, Sendable {
 /// One entry of `lexicon/cues.tsv`.
 enum Cue: String, Hashable, Sendable {
     case say, claim, according, by, doubt, routine, confirm, irrealis, negation, background, contrary, suspect
+    /// "repelled", "foiled": contrary to a party's claim of what its attack achieved.
+    case failedAttack = "failed_attack"
+    /// "rejected", "dismissed": doubt when what is rejected is an account (`claimNoun`).
+    case reject
+    /// "the claim", "the reports": an account that can be doubted.
+    case claimNoun = "claim_noun"
     /// "martyred": the speaker's own side's dead.
     case ownLoss = "own_loss"
 }
