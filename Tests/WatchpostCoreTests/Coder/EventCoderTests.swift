@@ -250,6 +250,16 @@ struct EventCoderTests {
         #expect(events[0].latitude == 10.1)
     }
 
+    @Test(arguments: [
+        "Kordian jets struck the neighbourhoods of Qaryah and Bab Tuma in Zed city on Monday.",
+        "Kordian jets struck the Qaryah and Bab Tuma neighbourhoods in Zed on Monday.",
+    ])
+    func quartersListedAfterTheirKindBelongToTheCityOfTheSentence(_ text: String) throws {
+        let events = try Self.events(text)
+        #expect(Set(events.compactMap(\.location)) == ["Qaryah", "Bab Tuma"])
+        #expect(events.allSatisfy { $0.admin1 == "Zed" }, "\(events.map { ($0.location ?? "-", $0.admin1 ?? "-") })")
+    }
+
     @Test func aQuarterNamedLikeAFarVillageBelongsToTheCityOfTheSentence() throws {
         let events = try Self.events("In Zed city, Kordian jets struck the Qaryah neighbourhood on Monday.")
         try #require(events.count == 1)

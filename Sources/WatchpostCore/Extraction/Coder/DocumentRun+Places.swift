@@ -22,6 +22,12 @@ extension DocumentRun {
         // Not in the gazetteer: the name as written, in the governorate of its list or of the text;
         // placed at the point it is said to lie near ("west of Daraa city"), with that precision.
         findings.append(Finding(.unknownPlace, document: document.id, message: "place not in the gazetteer: \(mention.text)"))
+        if let city = PlaceChoice.cityOfQuarter(mention, in: t) {
+            // "the neighbourhoods of A and B in Homs": a quarter of the city named beside it.
+            return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: city.admin1,
+                                 latitude: city.latitude, longitude: city.longitude, precision: .town, place: nil,
+                                 score: 0.2, reason: "not in the gazetteer; kept as written, a quarter of \(city.location)")
+        }
         if let anchor = PlaceChoice.referencePoint(in: t) {
             return ResolvedPlace(location: PlaceChoice.bareName(mention.text), admin1: anchor.admin1 ?? groupAdmin1 ?? admin1Hints.first,
                                  latitude: anchor.latitude, longitude: anchor.longitude, precision: .near, place: nil,

@@ -117,20 +117,50 @@ enum PlaceChoice {
         return false
     }
 
-    static let quarterWords: Set<String> = ["neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "district",
-                                            "square", "roundabout"]
+    static let quarterWords: Set<String> = ["neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "quarter", "quarters",
+                                            "district", "districts", "square", "roundabout"]
 
-    /// The city a quarter ("the X neighbourhood") belongs to, when the sentence names one city.
-    static func cityAroundQuarter(_ p: PlaceMention, in t: TaggedSentence) -> ResolvedPlace? {
-        guard quarterWords.contains(t.word(p.tokenRange.upperBound - 1)) || quarterWords.contains(t.word(p.tokenRange.upperBound)) else {
-            return nil
+    /// A quarter of a town: its kind word right after the name ("the X neighbourhood"), or closing or
+    /// opening the list the name stands in ("the A and B neighbourhoods", "the neighbourhoods of A and B").
+    static func isQuarter(_ p: PlaceMention, in t: TaggedSentence) -> Bool {
+        if quarterWords.contains(t.word(p.tokenRange.upperBound - 1)) || leadWords(p, in: t).contains(where: quarterWords.contains) {
+            return true
         }
-        let cities = t.places.compactMap { $0.resolved }.filter { $0.place?.kind == "city" && $0.location != p.resolved?.location }
-        guard cities.count == 1, let r = p.resolved else { return nil }
-        // The namesake found is elsewhere: in another governorate, or well outside the city.
-        if r.admin1 != cities[0].admin1 { return cities[0] }
-        if let a = r.latitude, let b = r.longitude, let c = cities[0].latitude, let d = cities[0].longitude, Geo.distanceKm(a, b, c, d) > 15 {
-            return cities[0]
+        func inList(_ i: Int) -> Bool {
+            listGlue.contains(t.word(i)) || t.places.contains { $0.tokenRange.contains(i) }
+        }
+        var j = p.tokenRange.upperBound
+        while j < t.tokens.count {
+            if quarterWords.contains(t.word(j)) { return true }
+            guard inList(j), j - p.tokenRange.upperBound < 8 else { break }
+            j += 1
+        }
+        var i = p.tokenRange.lowerBound - 1
+        while i >= 1 {
+            if t.word(i) == "of", quarterWords.contains(t.word(i - 1)) { return true }
+            guard inList(i), p.tokenRange.lowerBound - i < 8 else { break }
+            i -= 1
+        }
+        return false
+    }
+
+    /// The one city (or city-governorate, "in Damascus") the sentence names beside a quarter.
+    static func cityOfQuarter(_ p: PlaceMention, in t: TaggedSentence) -> ResolvedPlace? {
+        guard isQuarter(p, in: t) else { return nil }
+        let cities = t.places.filter { !$0.tokenRange.overlaps(p.tokenRange) }.compactMap { $0.resolved }
+            .filter { ($0.place?.kind == "city" || $0.place?.kind == "governorate") && $0.location != p.resolved?.location }
+        let distinct = Dictionary(cities.map { ($0.location, $0) }, uniquingKeysWith: { a, _ in a })
+        return distinct.count == 1 ? distinct.values.first : nil
+    }
+
+    /// The city a quarter ("the X neighbourhood") belongs to, when the sentence names one city and the
+    /// namesake the gazetteer found is elsewhere: in another governorate, or well outside the city.
+    static func cityAroundQuarter(_ p: PlaceMention, in t: TaggedSentence) -> ResolvedPlace? {
+        guard let r = p.resolved, let city = cityOfQuarter(p, in: t) else { return nil }
+        if r.admin1 != city.admin1 { return city }
+        if city.place?.kind == "city", let a = r.latitude, let b = r.longitude, let c = city.latitude, let d = city.longitude,
+           Geo.distanceKm(a, b, c, d) > 15 {
+            return city
         }
         return nil
     }
