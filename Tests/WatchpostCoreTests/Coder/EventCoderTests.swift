@@ -520,4 +520,13 @@ struct EventCoderTests {
         let shelling = try #require(events.first)
         #expect(shelling.claimStatus == status)
     }
+
+    @Test func fightingDatedOnlyByAYearLongPastIsHistory() throws {
+        // Published 2021-03-10: a year in the past frames history, not an event of the report.
+        let events = try Self.events("Kordian jets struck Saraqib on Monday. The area saw heavy clashes between the Veldorian Army and Red Hand Front in 2018.")
+        #expect(events.count == 1)
+        #expect(events.first?.subEventType == "Air/drone strike")
+        let thisYear = try Self.events("Heavy clashes between the Veldorian Army and Red Hand Front broke out in Saraqib in March 2021.")
+        #expect(thisYear.count == 1)
+    }
 }

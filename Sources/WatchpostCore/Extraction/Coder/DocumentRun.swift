@@ -115,7 +115,11 @@ final class DocumentRun {
         }
         if updatesToll(t) { return }
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
-        let ongoing = t.hasCue(.background) && !explicitDay
+        // "in 2018" in a report of 2021: history told as background, dated only by a year long past.
+        let historical = t.dates.contains { d in
+            d.anchor == .background && (d.end ?? d.start).map { end in document.published.map { $0 - end > 60 } ?? false } ?? false
+        }
+        let ongoing = (t.hasCue(.background) || historical) && !explicitDay
         guard !ongoing, !isRetrospective(t), let chosen = SubTypeRules.choose(live.filter { !isCountOfEvents(t, $0.tokenRange) }) else {
             if mayFollowUp { followUp(t, attribution: attribution) }
             return
