@@ -529,4 +529,11 @@ struct EventCoderTests {
         let thisYear = try Self.events("Heavy clashes between the Veldorian Army and Red Hand Front broke out in Saraqib in March 2021.")
         #expect(thisYear.count == 1)
     }
+
+    @Test func anEventCondemnedByAProtestIsNotReportedByIt() throws {
+        // The strikes are what the crowd condemns, named with their author: the event is the protest.
+        let events = try Self.events("Hundreds of protesters rallied in Saraqib on Monday to condemn the Kordian missiles that hit the town.")
+        #expect(events.count == 1)
+        #expect(events.first?.subEventType == "Peaceful protest")
+    }
 }

@@ -57,6 +57,7 @@ extension DocumentRun {
     static let adjunctPrepositions: Set<String> = ["despite", "under", "before", "after", "amid", "amidst", "following",
                                                    "during", "since", "violating", "violation", "ahead", "against",
                                                    "condemn", "condemning", "denounce", "denouncing"]
+    static let determiners: Set<String> = ["the", "a", "an", "its", "their", "this", "these", "those"]
     static let analysisVerbs: Set<String> = ["indicate", "indicates", "indicated", "show", "shows", "showed", "suggest", "suggests",
                                              "signal", "signals", "mark", "marks", "reflect", "reflects",
                                              "demonstrates", "demonstrate", "highlights", "underlines", "means"]
@@ -87,7 +88,17 @@ extension DocumentRun {
         while i >= 0, steps < 6 {
             let w = t.word(i)
             if adjunctPrepositions.contains(w) { return true }
-            if names.contains(i) || t.tokens[i].kind == .punctuation && w != "-" || w.hasSuffix("ed") { return false }
+            if names.contains(i) {
+                // "the Turkish drone attacks": a name after a determiner modifies the noun phrase; a bare
+                // name ends it ("after HTS attacked" is a clause).
+                var start = i
+                while start > 0, names.contains(start - 1) { start -= 1 }
+                guard Self.determiners.contains(t.word(start - 1)) else { return false }
+                steps += i - start + 1
+                i = start - 1
+                continue
+            }
+            if t.tokens[i].kind == .punctuation && w != "-" || w.hasSuffix("ed") { return false }
             i -= 1
             steps += 1
         }
