@@ -49,6 +49,7 @@ struct EventCoderTests {
     truce\tAgreement\tstrong
     truce violations\tArmed clash\tweak
     rallied\tPeaceful protest\tstrong
+    protests\tPeaceful protest\tstrong
     protesters\tPeaceful protest\tstrong
     dispersed\tINTERVENTION\tweak
     shot down\tDisrupted weapons use\tstrong
@@ -535,5 +536,15 @@ struct EventCoderTests {
         let events = try Self.events("Hundreds of protesters rallied in Saraqib on Monday to condemn the Kordian missiles that hit the town.")
         #expect(events.count == 1)
         #expect(events.first?.subEventType == "Peaceful protest")
+    }
+
+    @Test(arguments: [
+        "Red Hand Front fighters shelled Tell Dam on Tuesday. The town has no hospital. Its school is closed. Spies had tried to exploit the protests, the Red Hand Front said.",
+        "Red Hand Front fighters shelled Tell Dam on Tuesday. The town has no hospital. Its school is closed. The protests were set off by a new tax on bread.",
+    ])
+    func aDefiniteEventNounOfAKindAlreadyToldRefersBack(_ more: String) throws {
+        // The protest was told sentences before, then another event: "the protests" is that protest.
+        let events = try Self.events("Hundreds of protesters rallied in Saraqib on Monday. " + more)
+        #expect(events.filter { $0.subEventType == "Peaceful protest" }.count == 1)
     }
 }

@@ -227,6 +227,15 @@ extension DocumentRun {
         if ["this", "these", "those"].contains(t.word(s0 - 1)) || (["this", "these", "those"].contains(t.word(s0 - 2)) && t.tokens[s0 - 1].kind == .word) {
             if !t.dates.contains(where: { $0.anchor == .absolute }) { return true }
         }
+        // "exploit the protests", "The protests were set off by ...": a definite event noun of a kind the
+        // report has coded already, with no new place and no other precise day, refers back to it.
+        if !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),
+           let kind = SubTypeRules.typeClass(chosen.value.signal),
+           let told = drafts.last(where: { !$0.fromHeading && $0.event.eventType == kind }) {
+            let newPlace = Self.news(in: t, after: told.event).place
+            let otherDay = t.dates.contains { $0.anchor != .background && $0.precision == .day && $0.start != nil && $0.start != told.event.date }
+            if !newPlace, !otherDay { return true }
+        }
         guard t.sentence.index - last.sentenceIndex <= 2 else { return false }
         // "The convoy headed towards A and B": a movement told before, now with its destinations.
         if last.event.subEventType == "Other", SubTypeRules.key(chosen.value.signal) == "Other",
