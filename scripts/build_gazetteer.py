@@ -204,8 +204,9 @@ def main():
                         variants.append(bare)
             # Variants that are a governorate's name ("Idlib" on a town in Idlib) or a sentence are labels, not names.
             gov_keys = {fold(n) for n in PCODE_NAME.values()}
+            # A single letter ("M" of "M/D Army Battalion") is an abbreviation's piece, never a place in text.
             variants = [v for v in variants if len(v.split()) <= 5 and "," not in v and not GENERIC.search(v) and
-                        (fold(v) not in gov_keys or fold(v) == fold(name))]
+                        len(re.sub(r"[^A-Za-z]", "", v)) >= 2 and (fold(v) not in gov_keys or fold(v) == fold(name))]
             wiki.append(dict(name=name, variants=variants, kind=kind, admin1=a1, lat=lat, lon=lon,
                              ref=r["source_ref"]))
 
