@@ -45,6 +45,7 @@ struct EventCoderTests {
     recaptured\tTERRITORY\tstrong
     entered\tTERRITORY\tweak
     deployed\tOther\tstrong
+    convoy\tOther\tweak
     counterattack\tArmed clash\tstrong
     truce\tAgreement\tstrong
     truce violations\tArmed clash\tweak
@@ -546,5 +547,19 @@ struct EventCoderTests {
         // The protest was told sentences before, then another event: "the protests" is that protest.
         let events = try Self.events("Hundreds of protesters rallied in Saraqib on Monday. " + more)
         #expect(events.filter { $0.subEventType == "Peaceful protest" }.count == 1)
+    }
+
+    @Test func aNameInsideTheObjectsNounPhraseIsNotTheSubjectOfALaterEventWord() throws {
+        // "a Kordian military convoy": the name modifies the convoy hit, it does not strike.
+        let events = try Self.events("On Monday a car bomb hit a Kordian Army convoy near Saraqib.")
+        let bombing = try #require(events.first { $0.subEventType == "Remote explosive/landmine/IED" })
+        #expect(bombing.actor1 != "Military Forces of Kordia")
+        #expect(bombing.actor2 == "Military Forces of Kordia")
+    }
+
+    @Test func aPartysTollOfCiviliansAfterAStrikeIsTheStrikesToll() throws {
+        let events = try Self.events("On Monday an air strike hit a Kordian Army convoy near Saraqib. Yad News claimed that three civilians were killed.")
+        #expect(events.count == 1)
+        #expect(events.first?.fatalities == 3)
     }
 }

@@ -18,6 +18,7 @@ struct ActorRoleFinder {
 
     static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let relativePronouns: Set<String> = ["which", "who", "whom", "whose", "where"]
+    static let determiners: Set<String> = ["a", "an", "the", "its", "their", "this", "that", "these", "those"]
     static let targetPrepositions: Set<String> = ["on", "against", "targeting", "at", "with", "toward", "towards", "into"]
 
     /// "were killed", "had been reportedly killed": an auxiliary right before the event word, or
@@ -112,10 +113,12 @@ struct ActorRoleFinder {
                     for other in otherTriggers.sorted(by: { $0.lowerBound < $1.lowerBound }) where other.lowerBound > trigger.upperBound {
                         let isOtherPassive = Self.isPassive(t, at: other.lowerBound)
                         if isOtherPassive { continue }
+                        // A name after a determiner ("hit a Kordian Army convoy") modifies the object's noun; it is not a subject.
                         if let subject = participants.last(where: { p in
                             p.mention.tokenRange.lowerBound >= trigger.upperBound && p.mention.tokenRange.upperBound <= other.lowerBound
                                 && other.lowerBound - p.mention.tokenRange.upperBound <= 3
                                 && !Self.targetPrepositions.contains(t.word(p.mention.tokenRange.lowerBound - 1))
+                                && !Self.determiners.contains(t.word(p.mention.tokenRange.lowerBound - 1))
                         }) {
                             roles.actor1 = subject.actor
                             break

@@ -280,8 +280,9 @@ extension DocumentRun {
         let isVerbForm = t.word(s).hasSuffix("ed")
         let definite = !isVerbForm && (["the", "this", "that", "these", "those"].contains(t.word(s - 1))
             || (["the", "this", "that"].contains(t.word(s - 2)) && t.tokens.indices.contains(s - 1) && t.tokens[s - 1].kind == .word))
+        // (Named civilians are the victims a toll counts, not a party of a new event.)
         let onlyToll = live.allSatisfy { SubTypeRules.key($0.value.signal) == "KILLING" || !$0.value.isStrong }
-            && !participants.contains { !$0.mention.isGeneric }
+            && !participants.contains { !$0.mention.isGeneric && $0.actor.kind != "civilians" }
         return definite || onlyToll
     }
 
