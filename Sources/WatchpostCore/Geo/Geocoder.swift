@@ -382,7 +382,7 @@ public struct Geocoder: Sendable {
     /// `GeoPhrases.match` on the table of `role`, skipped with a bit test when the word starts none of it.
     private func match(_ role: GeoPhrases.Roles, _ w: SentenceWords, at: Int) -> GeoPhrases.Phrase? {
         guard w.has(role, at: at) else { return nil }
-        return GeoPhrases.match(phrases.table(role), w.words, at: at)
+        return phrases.match(role, w.ids, at: at)
     }
 
     // MARK: - Resolving
