@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small integer standing for one folded word of a `WordTable`.
 ///
 /// `unknown` (0) stands for every word the table does not hold, so a table indexed by id keeps its
@@ -21,12 +23,14 @@ struct WordID: Hashable, Sendable {
 /// earlier state of a table can read ids from a later one: ids past its tables' end are words it
 /// does not know. Words are keys of a `[String: WordID]`, so two spellings String equality takes as
 /// equal (canonically equivalent ones) have one id, as they had one entry in the sets this replaces.
+///
+/// ASCII words, most of report text, are found by their bytes (`ASCIIWords`): String hashing costs
+/// ~300 instructions a word, a byte hash a few per byte. Other words go through the dictionary.
 struct WordTable: Sendable {
     private var idByWord: [String: WordID] = [:]
     /// Word of each id; slot 0 (`unknown`) is empty.
     private(set) var words: [String] = [""]
-    /// Most tokens are in no table: the gate says so without hashing them.
-    private var gate = WordGate()
+    private var ascii = ASCIIWords()
 
     init() {}
 
@@ -44,14 +48,18 @@ struct WordTable: Sendable {
         let id = WordID(rawValue: UInt32(words.count))
         idByWord[word] = id
         words.append(word)
-        gate.insert(word)
+        // An ASCII word is its own canonical form; another word whose canonical (NFC) form is ASCII
+        // ("\u{212A}elvin") equals that ASCII spelling, which is looked up by bytes: enter it so.
+        let canonical = Array(word.utf8).allSatisfy({ $0 < 0x80 }) ? word : word.precomposedStringWithCanonicalMapping
+        if canonical.utf8.allSatisfy({ $0 < 0x80 }) { ascii.insert(Array(canonical.utf8), id) }
         return id
     }
 
     /// The id of `word`, `unknown` when the table does not hold it.
     @inline(__always)
     func id(of word: String) -> WordID {
-        gate.mayContain(word) ? idByWord[word] ?? .unknown : .unknown
+        if let found = word.utf8.withContiguousStorageIfAvailable({ ascii.id(of: $0) }), let found { return found }
+        return idByWord[word] ?? .unknown
     }
 
     /// The id of each token's folded form: made once per sentence and shared by the taggers.
@@ -88,5 +96,74 @@ extension Array {
     @inline(__always)
     subscript(id id: WordID, default empty: Element) -> Element {
         id.index < count ? self[id.index] : empty
+    }
+}
+
+/// ASCII words by their bytes: open addressing with linear probing, an FNV-1a hash.
+///
+/// Hand-written because no listed package has a hash table keyed by byte buffers with a cheap hash;
+/// this is the one lookup every tagger makes for every token, so its cost is the taggers' floor. For
+/// ASCII text, equal bytes is equal Strings (ASCII is its own canonical form), so answers are the
+/// dictionary's.
+struct ASCIIWords: Sendable {
+    private struct Entry: Sendable {
+        var start: Int32
+        var count: Int32
+        var hash: UInt32
+        var id: WordID
+    }
+
+    private var bytes: [UInt8] = []
+    private var entries: [Entry] = []
+    /// Index into `entries` per slot, -1 for empty; a power of two, at most half full.
+    private var slots = [Int32](repeating: -1, count: 16)
+
+    /// The id of an ASCII word, `unknown` when absent; nil when `word` is not ASCII (ask the dictionary).
+    @inline(__always)
+    func id(of word: UnsafeBufferPointer<UInt8>) -> WordID? {
+        var h: UInt32 = 2_166_136_261
+        for b in word {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt32(b)) &* 16_777_619
+        }
+        let mask = slots.count - 1
+        var i = Int(h) & mask
+        while true {
+            let e = slots[i]
+            if e < 0 { return .unknown }
+            let entry = entries[Int(e)]
+            if entry.hash == h, Int(entry.count) == word.count, equal(entry, word) { return entry.id }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    private func equal(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = Int(entry.start)
+        for k in 0..<word.count where bytes[start + k] != word[k] { return false }
+        return true
+    }
+
+    /// Enters an ASCII word (one not entered yet) with its id.
+    mutating func insert(_ word: [UInt8], _ id: WordID) {
+        if word.withUnsafeBufferPointer({ self.id(of: $0) }) != .unknown { return }
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        var h: UInt32 = 2_166_136_261
+        for b in word { h = (h ^ UInt32(b)) &* 16_777_619 }
+        entries.append(Entry(start: Int32(bytes.count), count: Int32(word.count), hash: h, id: id))
+        bytes += word
+        place(entries.count - 1)
+    }
+
+    private mutating func place(_ e: Int) {
+        let mask = slots.count - 1
+        var i = Int(entries[e].hash) & mask
+        while slots[i] >= 0 { i = (i + 1) & mask }
+        slots[i] = Int32(e)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: -1, count: slots.count * 2)
+        for e in entries.indices { place(e) }
     }
 }

@@ -54,6 +54,17 @@ struct WordTableTests {
         }
     }
 
+    /// The byte table of ASCII words, grown well past its first size: every word found, no other.
+    @Test func asciiWordsFindEveryMemberAndNoOther() {
+        var table = ASCIIWords()
+        let members = (0..<600).map { "w\($0)x" }
+        for (k, word) in members.enumerated() { table.insert(Array(word.utf8), WordID(rawValue: UInt32(k + 1))) }
+        func id(_ word: String) -> WordID? { Array(word.utf8).withUnsafeBufferPointer { table.id(of: $0) } }
+        for (k, word) in members.enumerated() { #expect(id(word) == WordID(rawValue: UInt32(k + 1))) }
+        for word in ["w600x", "w1", "x", "", "w12", "W12x"] { #expect(id(word) == .unknown) }
+        #expect(id("w1\u{E9}") == nil)  // not ASCII: the dictionary's to answer
+    }
+
     static let sentences = [
         "Fighters of the Northern Brigade shelled al-Bab on Monday",
         "northern brigade, Northern-Brigade and the 4 villages",
