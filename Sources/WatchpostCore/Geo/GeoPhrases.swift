@@ -42,26 +42,42 @@ struct GeoPhrases: Sendable {
     /// Every table a word stands in, so a sentence's words are looked up once (`SentenceWords`) and
     /// each grammar question after that is a bit test.
     private(set) var roles: [String: Roles] = [:]
-    /// Every word of the grammar: phrase words, role words, articles. A sentence's words are looked up
-    /// here once (`SentenceWords`); every question after that is asked of the id.
-    private(set) var words = WordTable()
-    /// `roles` by word id.
-    private var rolesByID: [Roles] = []
-    /// `NameFolder.isArticle` by word id.
-    private var articleByID: [Bool] = []
-    /// The phrase tables of the first five roles by word id of their first word, longest first.
-    private var phrasesByID: [[[Phrase]]] = []
+    /// The grammar by word id, in one immutable instance: the coder copies its taggers often, and
+    /// this way a copy retains one reference for them, not four.
+    private final class ByID: Sendable {
+        /// Every word of the grammar: phrase words, role words, articles. A sentence's words are looked
+        /// up here once (`SentenceWords`); every question after that is asked of the id.
+        let words: WordTable
+        /// `roles` by word id.
+        let roles: [Roles]
+        /// `NameFolder.isArticle` by word id.
+        let articles: [Bool]
+        /// The phrase tables of the first five roles by word id of their first word, longest first.
+        let phrases: [[[Phrase]]]
+
+        init(words: WordTable, roles: [Roles], articles: [Bool], phrases: [[[Phrase]]]) {
+            self.words = words
+            self.roles = roles
+            self.articles = articles
+            self.phrases = phrases
+        }
+    }
+
+    private var byID = ByID(words: WordTable(), roles: [], articles: [], phrases: [])
+
+    /// Every word of the grammar (see `ByID.words`).
+    var words: WordTable { byID.words }
 
     /// The tables `word` stands in (most words: none).
     func roles(of word: String) -> Roles { roles(of: words.id(of: word)) }
 
     /// The tables the word with this id stands in.
     @inline(__always)
-    func roles(of id: WordID) -> Roles { rolesByID[id: id, default: []] }
+    func roles(of id: WordID) -> Roles { byID.roles[id: id, default: []] }
 
     /// As `folder.isArticle` of the word with this id (articles are interned here).
     @inline(__always)
-    func isArticle(_ id: WordID) -> Bool { articleByID[id: id, default: false] }
+    func isArticle(_ id: WordID) -> Bool { byID.articles[id: id, default: false] }
 
     struct Roles: OptionSet, Sendable {
         let rawValue: UInt16
@@ -99,7 +115,7 @@ struct GeoPhrases: Sendable {
         default: -1
         }
         guard table >= 0, at < ids.count else { return nil }
-        let options = phrasesByID[table][id: ids[at], default: []]
+        let options = byID.phrases[table][id: ids[at], default: []]
         for o in options.indices {
             let phrase = options[o].ids
             guard at + phrase.count <= ids.count else { continue }
@@ -180,16 +196,15 @@ struct GeoPhrases: Sendable {
         for t in tables {
             for options in t.values { for p in options { for word in p.words { table.intern(word) } } }
         }
-        words = table
-        rolesByID = table.slots(roles, empty: [])
-        articleByID = table.words.map { !$0.isEmpty && folder.isArticle($0) }
-        phrasesByID = tables.map { t in
-            table.slots(t.mapValues { options in options.map { p in
-                var p = p
-                p.ids = p.words.map { table.id(of: $0) }
-                return p
-            } }, empty: [])
-        }
+        byID = ByID(words: table, roles: table.slots(roles, empty: []),
+                    articles: table.words.map { !$0.isEmpty && folder.isArticle($0) },
+                    phrases: tables.map { t in
+                        table.slots(t.mapValues { options in options.map { p in
+                            var p = p
+                            p.ids = p.words.map { table.id(of: $0) }
+                            return p
+                        } }, empty: [])
+                    })
     }
 
     /// The byte length of the longest region key, when all are ASCII.

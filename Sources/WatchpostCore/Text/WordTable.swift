@@ -26,11 +26,33 @@ struct WordID: Hashable, Sendable {
 ///
 /// ASCII words, most of report text, are found by their bytes (`ASCIIWords`): String hashing costs
 /// ~300 instructions a word, a byte hash a few per byte. Other words go through the dictionary.
+///
+/// The tables live in one class instance, copied on write: consumers keep a table beside their own,
+/// and the coder copies those values often, each copy retaining every array it holds.
 struct WordTable: Sendable {
-    private var idByWord: [String: WordID] = [:]
+    /// Copy-on-write storage: mutated only through `intern`, after `isKnownUniquelyReferenced`,
+    /// hence safe to share between threads (`@unchecked`: the compiler cannot see the uniqueness test),
+    /// and with no access to check for exclusivity (`@exclusivity(unchecked)`: every token's lookup
+    /// reads these).
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var idByWord: [String: WordID] = [:]
+        /// Word of each id; slot 0 (`unknown`) is empty.
+        @exclusivity(unchecked) var words: [String] = [""]
+        @exclusivity(unchecked) var ascii = ASCIIWords()
+
+        init() {}
+
+        init(copying other: Storage) {
+            idByWord = other.idByWord
+            words = other.words
+            ascii = other.ascii
+        }
+    }
+
+    private var storage = Storage()
+
     /// Word of each id; slot 0 (`unknown`) is empty.
-    private(set) var words: [String] = [""]
-    private var ascii = ASCIIWords()
+    var words: [String] { storage.words }
 
     init() {}
 
@@ -39,32 +61,38 @@ struct WordTable: Sendable {
     }
 
     /// Ids so far, `unknown` included: a table indexed by id needs this many slots.
-    var count: Int { words.count }
+    var count: Int { storage.words.count }
 
     /// The id of `word`, given one if it has none yet.
     @discardableResult
     mutating func intern(_ word: String) -> WordID {
-        if let id = idByWord[word] { return id }
-        let id = WordID(rawValue: UInt32(words.count))
-        idByWord[word] = id
-        words.append(word)
+        if let id = storage.idByWord[word] { return id }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        let id = WordID(rawValue: UInt32(storage.words.count))
+        storage.idByWord[word] = id
+        storage.words.append(word)
         // An ASCII word is its own canonical form; another word whose canonical (NFC) form is ASCII
         // ("\u{212A}elvin") equals that ASCII spelling, which is looked up by bytes: enter it so.
         let canonical = Array(word.utf8).allSatisfy({ $0 < 0x80 }) ? word : word.precomposedStringWithCanonicalMapping
-        if canonical.utf8.allSatisfy({ $0 < 0x80 }) { ascii.insert(Array(canonical.utf8), id) }
+        if canonical.utf8.allSatisfy({ $0 < 0x80 }) { storage.ascii.insert(Array(canonical.utf8), id) }
         return id
     }
 
     /// The id of `word`, `unknown` when the table does not hold it.
     @inline(__always)
     func id(of word: String) -> WordID {
-        if let found = word.utf8.withContiguousStorageIfAvailable({ ascii.id(of: $0) }), let found { return found }
-        return idByWord[word] ?? .unknown
+        let storage = storage
+        if let found = word.utf8.withContiguousStorageIfAvailable({ storage.ascii.id(of: $0) }), let found { return found }
+        return storage.idByWord[word] ?? .unknown
     }
 
     /// The id of each token's folded form: made once per sentence and shared by the taggers.
     func ids(of tokens: [Token]) -> [WordID] {
-        tokens.map { id(of: $0.folded) }
+        let storage = storage
+        return tokens.map { t in
+            if let found = t.folded.utf8.withContiguousStorageIfAvailable({ storage.ascii.id(of: $0) }), let found { return found }
+            return storage.idByWord[t.folded] ?? .unknown
+        }
     }
 
     /// An array indexed by id, `empty` in every slot and `value` at the ids of `entries`: the
