@@ -28,6 +28,8 @@ public struct DateResolver: Sendable {
     let words: WordTable
     /// `Starts` of each word id (digits aside: a number token adds `numberStarts`).
     let startsByID: [Starts]
+    /// Most sentences hold no date word: this Bloom gate says so for most tokens without a lookup.
+    let dateWordGate: WordGate
 
     /// The patterns a token can start, and whether it is a trigger or date word. A pattern left out is
     /// one whose first test the token fails, so skipping it changes no result, only the work.
@@ -117,6 +119,7 @@ public struct DateResolver: Sendable {
         let table = WordTable(starts.keys)
         self.words = table
         self.startsByID = table.slots(starts, empty: [])
+        self.dateWordGate = WordGate(dateWords)
     }
 
     /// What each token can start.
@@ -131,7 +134,8 @@ public struct DateResolver: Sendable {
     /// in force from the previous sentences (for .previous anchors) and is already applied to `start`.
     /// Within the sentence, a day-precise date becomes the date in force for what follows it.
     public func mentions(in tokens: [Token], published: Day?, current: Day?) -> [DateMention] {
-        guard tokens.contains(where: { $0.kind == .number || startsByID[id: words.id(of: $0.folded), default: []].contains(.dateWord) })
+        guard tokens.contains(where: { $0.kind == .number || (dateWordGate.mayContain($0.folded)
+            && startsByID[id: words.id(of: $0.folded), default: []].contains(.dateWord)) })
         else { return [] }
         let starts = starts(of: tokens)
         var found: [DateMention] = []

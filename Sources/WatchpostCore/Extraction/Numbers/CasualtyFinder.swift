@@ -31,6 +31,8 @@ public struct CasualtyFinder: Sendable {
     let words: WordTable
     /// `Starts` of each word id (digits aside: a number token adds `numberStarts`).
     let startsByID: [Starts]
+    /// Most sentences hold no outcome word: this Bloom gate says so for most tokens without a lookup.
+    let outcomeGate: WordGate
 
     /// The patterns a token can start, and whether it is a trigger or outcome word. A pattern left out
     /// is one whose first test the token fails, so skipping it changes no result, only the work.
@@ -102,6 +104,7 @@ public struct CasualtyFinder: Sendable {
         let table = WordTable(starts.keys)
         self.words = table
         self.startsByID = table.slots(starts, empty: [])
+        self.outcomeGate = WordGate(outcomeWords)
     }
 
     /// What each token can start.
@@ -117,8 +120,9 @@ public struct CasualtyFinder: Sendable {
     }
 
     public func mentions(in tokens: [Token]) -> [CasualtyMention] {
+        guard tokens.contains(where: { $0.kind == .word && outcomeGate.mayContain($0.folded)
+            && startsByID[id: words.id(of: $0.folded), default: []].contains(.outcome) }) else { return [] }
         let starts = starts(of: tokens)
-        guard starts.contains(where: { $0.contains(.outcome) }) else { return [] }
         var found: [CasualtyMention] = []
         var i = 0
         while i < tokens.count {
