@@ -5,6 +5,8 @@ import Foundation
 struct GeoPhrases: Sendable {
     struct Phrase: Sendable {
         var words: [String]
+        /// `words` interned in `GeoPhrases.words`: phrases are matched by id.
+        var ids: [WordID] = []
         var precision: Int
         var kind: String?
         var label: String
@@ -40,10 +42,42 @@ struct GeoPhrases: Sendable {
     /// Every table a word stands in, so a sentence's words are looked up once (`SentenceWords`) and
     /// each grammar question after that is a bit test.
     private(set) var roles: [String: Roles] = [:]
-    private var rolesGate = WordGate()
+    /// The grammar by word id, in one immutable instance: the coder copies its taggers often, and
+    /// this way a copy retains one reference for them, not four.
+    private final class ByID: Sendable {
+        /// Every word of the grammar: phrase words, role words, articles. A sentence's words are looked
+        /// up here once (`SentenceWords`); every question after that is asked of the id.
+        let words: WordTable
+        /// `roles` by word id.
+        let roles: [Roles]
+        /// `NameFolder.isArticle` by word id.
+        let articles: [Bool]
+        /// The phrase tables of the first five roles by word id of their first word, longest first.
+        let phrases: [[[Phrase]]]
 
-    /// The tables `word` stands in (most words: none, answered by the gate).
-    func roles(of word: String) -> Roles { rolesGate.mayContain(word) ? roles[word] ?? [] : [] }
+        init(words: WordTable, roles: [Roles], articles: [Bool], phrases: [[[Phrase]]]) {
+            self.words = words
+            self.roles = roles
+            self.articles = articles
+            self.phrases = phrases
+        }
+    }
+
+    private var byID = ByID(words: WordTable(), roles: [], articles: [], phrases: [])
+
+    /// Every word of the grammar (see `ByID.words`).
+    var words: WordTable { byID.words }
+
+    /// The tables `word` stands in (most words: none).
+    func roles(of word: String) -> Roles { roles(of: words.id(of: word)) }
+
+    /// The tables the word with this id stands in.
+    @inline(__always)
+    func roles(of id: WordID) -> Roles { byID.roles[id: id, default: []] }
+
+    /// As `folder.isArticle` of the word with this id (articles are interned here).
+    @inline(__always)
+    func isArticle(_ id: WordID) -> Bool { byID.articles[id: id, default: false] }
 
     struct Roles: OptionSet, Sendable {
         let rawValue: UInt16
@@ -68,6 +102,28 @@ struct GeoPhrases: Sendable {
         case .feature: features
         default: [:]
         }
+    }
+
+    /// The longest phrase of the table of `role` (one of the first five) that starts at `ids[at...]`.
+    func match(_ role: Roles, _ ids: [WordID], at: Int) -> Phrase? {
+        let table: Int = switch role {
+        case .leadin: 0
+        case .direction: 1
+        case .regionWord: 2
+        case .regionLead: 3
+        case .feature: 4
+        default: -1
+        }
+        guard table >= 0, at < ids.count else { return nil }
+        let options = byID.phrases[table][id: ids[at], default: []]
+        for o in options.indices {
+            let phrase = options[o].ids
+            guard at + phrase.count <= ids.count else { continue }
+            var k = 1  // phrase[0] is ids[at]: the table's key
+            while k < phrase.count, ids[at + k] == phrase[k] { k += 1 }
+            if k == phrase.count { return options[o] }
+        }
+        return nil
     }
 
     init(phrasesTSV: String, regionsTSV: String, stoplistTSV: String, folder: NameFolder) {
@@ -128,7 +184,27 @@ struct GeoPhrases: Sendable {
         mark(stopWords, .stop)
         mark(afterBlockers, .after)
         mark(beforeBlockers, .before)
-        rolesGate = WordGate(roles.keys)
+        internWords(folder: folder)
+    }
+
+    /// Builds `words` and the tables by id from the String-keyed ones.
+    private mutating func internWords(folder: NameFolder) {
+        var table = WordTable()
+        for word in roles.keys { table.intern(word) }
+        for word in folder.articleWords { table.intern(word) }
+        let tables = [leadins, directions, regionWords, regionLeads, features]
+        for t in tables {
+            for options in t.values { for p in options { for word in p.words { table.intern(word) } } }
+        }
+        byID = ByID(words: table, roles: table.slots(roles, empty: []),
+                    articles: table.words.map { !$0.isEmpty && folder.isArticle($0) },
+                    phrases: tables.map { t in
+                        table.slots(t.mapValues { options in options.map { p in
+                            var p = p
+                            p.ids = p.words.map { table.id(of: $0) }
+                            return p
+                        } }, empty: [])
+                    })
     }
 
     /// The byte length of the longest region key, when all are ASCII.

@@ -363,16 +363,17 @@ public struct Geocoder: Sendable {
     /// A named region ("Eastern Ghouta", "east of the Euphrates") starting at unit `i`; kept per
     /// sentence, as consecutive starts ask for the same positions again.
     private func namedRegion(at i: Int, _ w: SentenceWords) -> (GeoPhrases.Region, Int)? {
-        if let known = w.namedRegions[i] { return known.map { (phrases.regions[$0.region], $0.end) } }
-        var found: (region: Int, end: Int)?
         var s = i
         if s < w.count, w.words[s] == "the" { s += 1 }
-        if w.has(.regionFirst, at: s) {
-            for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey) {
-                if let r = phrases.region(looseKey: key) {
-                    found = (r, end)
-                    break
-                }
+        // Most starts open no region name: answered by a bit test, before the memo (a class property,
+        // whose every read and write pays an exclusivity check).
+        guard w.has(.regionFirst, at: s) else { return nil }
+        if let known = w.namedRegions[i] { return known.map { (phrases.regions[$0.region], $0.end) } }
+        var found: (region: Int, end: Int)?
+        for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey) {
+            if let r = phrases.region(looseKey: key) {
+                found = (r, end)
+                break
             }
         }
         w.namedRegions[i] = .some(found)
@@ -382,7 +383,7 @@ public struct Geocoder: Sendable {
     /// `GeoPhrases.match` on the table of `role`, skipped with a bit test when the word starts none of it.
     private func match(_ role: GeoPhrases.Roles, _ w: SentenceWords, at: Int) -> GeoPhrases.Phrase? {
         guard w.has(role, at: at) else { return nil }
-        return GeoPhrases.match(phrases.table(role), w.words, at: at)
+        return phrases.match(role, w.ids, at: at)
     }
 
     // MARK: - Resolving

@@ -48,6 +48,9 @@ struct NameFolder: Sendable {
 
     func isArticle(_ folded: String) -> Bool { articleGate.mayContain(folded) && articles.contains(Array(folded.utf8)) }
 
+    /// The articles, as Strings (for tables keyed by word).
+    var articleWords: [String] { articles.map { String(decoding: $0, as: UTF8.self) } }
+
     static func bundled() throws -> NameFolder {
         guard let url = BundledData.url("gazetteer/transliteration.tsv") else {
             throw InputError(.unreadable, input: "gazetteer/transliteration.tsv", message: "bundled file missing")

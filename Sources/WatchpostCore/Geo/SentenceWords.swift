@@ -3,11 +3,14 @@
 /// The scan tries many spans per sentence (every start near a capital, every length down from the
 /// longest), and each span's keys used to fold its words afresh. Here each word is looked up in the
 /// grammar tables once (`roles`), and transliteration-folded at most twice (as a name's first word
-/// and as a later one), on first use; a span's keys are then joins of those bytes.
+/// and as a later one), on first use; a span's keys are then joins of those bytes. Each word's id in
+/// `GeoPhrases.words` is looked up once too: roles, articles and phrase matches are read by id.
 ///
 /// A class because the folds fill in while the scan runs; one is made per sentence and dropped with it.
 final class SentenceWords {
     let words: [String]
+    /// Each word's id in `GeoPhrases.words` (`unknown` for words of no grammar table).
+    let ids: [WordID]
     let roles: [GeoPhrases.Roles]
     private let folder: NameFolder
     private var bytes: [[UInt8]?]
@@ -20,8 +23,14 @@ final class SentenceWords {
     init(_ words: [String], folder: NameFolder, phrases: GeoPhrases) {
         self.words = words
         self.folder = folder
-        roles = words.map { phrases.roles(of: $0) }
-        articles = words.map { folder.isArticle($0) }
+        let ids = words.map { phrases.words.id(of: $0) }
+        self.ids = ids
+        roles = ids.map { phrases.roles(of: $0) }
+        articles = words.indices.map { i in
+            // `isArticle` compares bytes, the table Strings: for an ASCII word the two agree (an article is
+            // lower-case ASCII letters, which no other spelling equals canonically); others are asked directly.
+            Self.isASCII(words[i]) ? phrases.isArticle(ids[i]) : folder.isArticle(words[i])
+        }
         bytes = Array(repeating: nil, count: words.count)
         firstFolds = Array(repeating: nil, count: words.count)
         otherFolds = Array(repeating: nil, count: words.count)
@@ -29,6 +38,10 @@ final class SentenceWords {
     }
 
     var count: Int { words.count }
+
+    private static func isASCII(_ word: String) -> Bool {
+        word.utf8.withContiguousStorageIfAvailable { b in !b.contains { $0 >= 0x80 } } ?? word.utf8.allSatisfy { $0 < 0x80 }
+    }
 
     /// Is the word at `i` (in range) in the tables of `role`?
     func has(_ role: GeoPhrases.Roles, at i: Int) -> Bool { i < words.count && roles[i].contains(role) }

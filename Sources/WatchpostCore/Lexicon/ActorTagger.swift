@@ -16,6 +16,8 @@ public struct ActorTagger: Sendable {
     private let demonyms: PhraseMatcher<Int>   // demonym index
     private let nouns: PhraseMatcher<String>   // noun class
     private let generics: PhraseMatcher<Int>   // generic index
+    /// The words of the four matchers, interned together: a sentence's ids are looked up once for all four.
+    private(set) var words: WordTable
 
     public init(lexicon: ActorLexicon) {
         self.init(lexicon: lexicon, country: nil)
@@ -26,32 +28,36 @@ public struct ActorTagger: Sendable {
         self.lexicon = lexicon
         self.country = country ?? lexicon.defaultCountry
         let aliases = lexicon.aliases
+        var words = WordTable()
         names = PhraseMatcher(aliases.indices.map { (aliases[$0].phrase, $0) }, caseSensitive: { aliases[$0].caseSensitive })
+            .interned(into: &words)
         // Grammar forms written in capitals ("US", "IS", "UK") must be written so in the text,
         // or "us" and "is" would match.
         let demonymForms = lexicon.demonyms.map(\.form)
         demonyms = PhraseMatcher(demonymForms.indices.map { (demonymForms[$0], $0) },
-                                 caseSensitive: { Self.isAcronym(demonymForms[$0]) })
+                                 caseSensitive: { Self.isAcronym(demonymForms[$0]) }).interned(into: &words)
         let nounEntries = lexicon.nouns.map { (phrase: $0.form, value: $0.nounClass) }
-        nouns = PhraseMatcher(nounEntries)
+        nouns = PhraseMatcher(nounEntries).interned(into: &words)
         let genericForms = lexicon.generics.map(\.form)
         generics = PhraseMatcher(genericForms.indices.map { (genericForms[$0], $0) },
-                                 caseSensitive: { Self.isAcronym(genericForms[$0]) })
+                                 caseSensitive: { Self.isAcronym(genericForms[$0]) }).interned(into: &words)
+        self.words = words
     }
 
     /// Actor mentions in a sentence's tokens, in text order; `date` picks the era-correct name.
     public func mentions(in tokens: [Token], on date: Day?) -> [ActorMention] {
         // Most sentences have no possessive: then the tokens are shared, not copied one by one.
         let tokens = tokens.contains(where: Self.mayBePossessive) ? tokens.map(Self.strippingPossessive) : tokens
+        let ids = words.ids(of: tokens)
         var taken = [Bool](repeating: false, count: tokens.count)
         var found: [ActorMention] = []
 
         // 1. Names and the demonym grammar compete leftmost-longest; a name wins a tie.
         var candidates: [(range: Range<Int>, rank: Int, make: () -> [ActorMention])] = []
-        for m in names.matches(in: tokens) {
+        for m in names.matches(in: tokens, ids: ids) {
             candidates.append((m.tokenRange, 0, { [self] in [named(alias: m.value, m.tokenRange, tokens, date)] }))
         }
-        for group in demonymGroups(tokens) {
+        for group in demonymGroups(tokens, ids) {
             candidates.append((group.range, 1, { [self] in group.parts.map { named(actor: $0.actor, $0.range, tokens, date) } }))
         }
         candidates.sort { ($0.range.lowerBound, -$0.range.count, $0.rank) < ($1.range.lowerBound, -$1.range.count, $1.rank) }
@@ -62,7 +68,7 @@ public struct ActorTagger: Sendable {
 
         // 2. Generic references in what is left, unless they head an "of"/"from" phrase whose
         // named actor is the real mention ("the fighters of Hurras al-Din").
-        for m in generics.matches(in: tokens) where !m.tokenRange.contains(where: { taken[$0] }) {
+        for m in generics.matches(in: tokens, ids: ids) where !m.tokenRange.contains(where: { taken[$0] }) {
             let next = m.tokenRange.upperBound
             if next + 1 < tokens.count, ["of", "from"].contains(tokens[next].folded), taken[next + 1] { continue }
             found.append(generic(m.value, m.tokenRange, tokens, date))
@@ -74,12 +80,12 @@ public struct ActorTagger: Sendable {
 
     /// demonym (("and" | "," | "or" | "&") demonym)* noun: one part per demonym whose actor for
     /// the noun's class is known.
-    private func demonymGroups(_ tokens: [Token]) -> [(range: Range<Int>, parts: [(actor: Int, range: Range<Int>)])] {
+    private func demonymGroups(_ tokens: [Token], _ ids: [WordID]) -> [(range: Range<Int>, parts: [(actor: Int, range: Range<Int>)])] {
         var longestNoun: [Int: (end: Int, nounClass: String)] = [:]
-        for m in nouns.allMatches(in: tokens) where (longestNoun[m.tokenRange.lowerBound]?.end ?? -1) < m.tokenRange.upperBound {
+        for m in nouns.allMatches(in: tokens, ids: ids) where (longestNoun[m.tokenRange.lowerBound]?.end ?? -1) < m.tokenRange.upperBound {
             longestNoun[m.tokenRange.lowerBound] = (m.tokenRange.upperBound, m.value)
         }
-        let found = demonyms.matches(in: tokens)
+        let found = demonyms.matches(in: tokens, ids: ids)
         var groups: [(range: Range<Int>, parts: [(actor: Int, range: Range<Int>)])] = []
         var i = 0
         while i < found.count {

@@ -20,11 +20,16 @@ public struct PhraseMatch<Value: Sendable>: Sendable {
 /// It is a token trie walked from every start position: phrases are a few tokens long, so the
 /// walk is O(tokens × phrase length) with one hash lookup per step, which is as fast as
 /// Aho–Corasick here and far simpler to keep correct with wildcards and skipped hyphens.
+///
+/// Trie edges are keyed by `WordID`: a sentence's tokens are looked up in the `WordTable` once, and
+/// every step after that is integer work (the root's edges are an array indexed by id).
 public struct PhraseMatcher<Value: Sendable>: Sendable {
-    private let nodes: [TrieNode]
+    private var nodes: [TrieNode]
     private let patterns: [Pattern]
-    /// The root's words: most tokens start no phrase, and this says so without hashing them.
-    private let rootGate: WordGate
+    /// The words of the trie's edges; shared with other matchers after `interned(into:)`.
+    private(set) var words: WordTable
+    /// The root's child per word id, -1 for none: most tokens start no phrase.
+    private var rootChildren: [Int32]
 
     /// - Parameters:
     ///   - entries: phrases as written; each is tokenized with `Tokenizer`. A token written `<num>`
@@ -33,6 +38,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     public init(_ entries: [(phrase: String, value: Value)], caseSensitive: (Value) -> Bool = { _ in false }) {
         var nodes = [TrieNode()]
         var patterns: [Pattern] = []
+        var words = WordTable()
         for entry in entries {
             let steps = PhraseMatcher.steps(of: entry.phrase)
             guard !steps.isEmpty else { continue }
@@ -48,11 +54,12 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
                         node = nodes.count - 1
                     }
                 case .word(let folded, _):
-                    if let next = nodes[node].children[folded] {
+                    let id = words.intern(folded)
+                    if let next = nodes[node].children[id] {
                         node = next
                     } else {
                         nodes.append(TrieNode())
-                        nodes[node].children[folded] = nodes.count - 1
+                        nodes[node].children[id] = nodes.count - 1
                         node = nodes.count - 1
                     }
                 }
@@ -62,20 +69,53 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         }
         self.nodes = nodes
         self.patterns = patterns
-        self.rootGate = WordGate(nodes[0].children.keys)
+        self.words = words
+        self.rootChildren = Self.rootChildren(of: nodes[0], count: words.count)
+    }
+
+    /// This matcher with its words interned into `table` (and its edges keyed by those ids), so that
+    /// one `table.ids(of:)` per sentence serves it and every other matcher interned there.
+    func interned(into table: inout WordTable) -> PhraseMatcher {
+        var copy = self
+        for n in copy.nodes.indices {
+            var children: [WordID: Int] = [:]
+            for (id, child) in copy.nodes[n].children { children[table.intern(words.words[id.index])] = child }
+            copy.nodes[n].children = children
+        }
+        copy.words = table
+        copy.rootChildren = Self.rootChildren(of: copy.nodes[0], count: table.count)
+        return copy
+    }
+
+    private static func rootChildren(of root: TrieNode, count: Int) -> [Int32] {
+        var out = [Int32](repeating: -1, count: count)
+        for (id, child) in root.children { out[id.index] = Int32(child) }
+        return out
+    }
+
+    /// The root's child for a word id, nil for none (ids past the array: words interned after it).
+    @inline(__always)
+    private func rootChild(_ id: WordID) -> Int? {
+        let child = rootChildren[id: id, default: -1]
+        return child < 0 ? nil : Int(child)
     }
 
     /// Leftmost-longest, non-overlapping matches. Among entries with the same phrase, the first given wins.
     public func matches(in tokens: [Token]) -> [PhraseMatch<Value>] {
+        matches(in: tokens, ids: words.ids(of: tokens))
+    }
+
+    /// `matches(in:)` with the tokens' ids already looked up in `words` (or a table it was interned into).
+    func matches(in tokens: [Token], ids: [WordID]) -> [PhraseMatch<Value>] {
         var found: [PhraseMatch<Value>] = []
         var start = 0
         while start < tokens.count {
-            guard mayStart(tokens[start]) else {
+            guard mayStart(tokens[start], ids[start]) else {
                 start += 1
                 continue
             }
             var best: (end: Int, pattern: Int)?
-            walk(tokens, from: start) { end, pattern in
+            walk(tokens, ids, from: start) { end, pattern in
                 if best == nil || end > best!.end || (end == best!.end && pattern < best!.pattern) {
                     best = (end, pattern)
                 }
@@ -92,10 +132,15 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
 
     /// All matches, overlapping ones included, ordered by start, then end, then entry order.
     public func allMatches(in tokens: [Token]) -> [PhraseMatch<Value>] {
+        allMatches(in: tokens, ids: words.ids(of: tokens))
+    }
+
+    /// `allMatches(in:)` with the tokens' ids already looked up in `words` (or a table it was interned into).
+    func allMatches(in tokens: [Token], ids: [WordID]) -> [PhraseMatch<Value>] {
         var found: [PhraseMatch<Value>] = []
-        for start in tokens.indices where mayStart(tokens[start]) {
+        for start in tokens.indices where mayStart(tokens[start], ids[start]) {
             var here: [(end: Int, pattern: Int)] = []
-            walk(tokens, from: start) { here.append(($0, $1)) }
+            walk(tokens, ids, from: start) { here.append(($0, $1)) }
             if here.isEmpty { continue }
             here.sort { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
             found += here.map { PhraseMatch(tokenRange: start..<$0.end, value: patterns[$0.pattern].value) }
@@ -108,18 +153,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// Whether a phrase may start at this token: the walk's own first test, made before the walk is
     /// set up (most tokens fail it).
     @inline(__always)
-    private func mayStart(_ token: Token) -> Bool {
-        token.kind == .number ? nodes[0].numberChild != nil || rootGate.mayContain(token.folded)
-            : rootGate.mayContain(token.folded)
+    private func mayStart(_ token: Token, _ id: WordID) -> Bool {
+        (token.kind == .number && nodes[0].numberChild != nil) || rootChild(id) != nil
     }
 
     /// Calls `report(end, patternID)` for every pattern matching tokens[start..<end].
-    private func walk(_ tokens: [Token], from start: Int, report: (Int, Int) -> Void) {
+    private func walk(_ tokens: [Token], _ ids: [WordID], from start: Int, report: (Int, Int) -> Void) {
         guard !Self.isHyphen(tokens[start]) else { return }
         // Most tokens start no phrase: one lookup, and no allocation, settles them.
         let first = tokens[start]
         let numberChild = first.kind == .number ? nodes[0].numberChild : nil
-        let wordChild = rootGate.mayContain(first.folded) ? nodes[0].children[first.folded] : nil
+        let wordChild = rootChild(ids[start])
         guard numberChild != nil || wordChild != nil else { return }
         // Depth-first over (node, next token, last matched token); the wildcard edge makes the walk
         // branch, so a small stack instead of a single cursor. The tokens matched so far are a
@@ -143,7 +187,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
                 path.append((i, last))
                 stack.append((child, i + 1, path.count - 1))
             }
-            if let child = nodes[node].children[token.folded] {
+            if ids[i] != .unknown, let child = nodes[node].children[ids[i]] {
                 path.append((i, last))
                 stack.append((child, i + 1, path.count - 1))
             }
@@ -201,7 +245,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     }
 
     private struct TrieNode: Sendable {
-        var children: [String: Int] = [:]
+        var children: [WordID: Int] = [:]
         var numberChild: Int?
         var patternIDs: [Int] = []
     }

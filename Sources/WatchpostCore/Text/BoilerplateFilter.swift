@@ -89,8 +89,9 @@ struct BoilerplateFilter: Sendable {
             return hi - lo
         }
         f.words.append(Substring(lower))
-        if rules.stopWordGate.mayContain(lower), rules.stopWords.contains(lower) { f.stopWordCount += 1 }
-        if rules.widgetWordGate.mayContain(lower), rules.widgetWords.contains(lower) { f.widgetWordCount += 1 }
+        let kinds = rules.featureWords.kinds(of: lower)
+        if kinds.isStop { f.stopWordCount += 1 }
+        if kinds.isWidget { f.widgetWordCount += 1 }
     }
 
     /// One space-separated word, by Characters: the general path for words with non-ASCII letters.

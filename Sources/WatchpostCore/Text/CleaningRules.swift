@@ -20,11 +20,10 @@ public struct CleaningRules: Sendable {
 
     public var markers: [Marker]
     public var classNames: [String: ClassAction]
-    public var stopWords: Set<String> { didSet { stopWordGate = WordGate(stopWords) } }
-    public var widgetWords: Set<String> { didSet { widgetWordGate = WordGate(widgetWords) } }
-    /// Bloom gates before the two sets: every word of every block is looked up in both.
-    private(set) var stopWordGate: WordGate
-    private(set) var widgetWordGate: WordGate
+    public var stopWords: Set<String> { didSet { featureWords = FeatureWords(stop: stopWords, widget: widgetWords) } }
+    public var widgetWords: Set<String> { didSet { featureWords = FeatureWords(stop: stopWords, widget: widgetWords) } }
+    /// The two sets by word id: every word of every block is looked up in both, so once in one table.
+    private(set) var featureWords: FeatureWords
     /// Lower-cased, without the final period ("u.s", "lt", "no").
     public var abbreviations: [String: AbbreviationClass]
 
@@ -34,9 +33,28 @@ public struct CleaningRules: Sendable {
         self.classNames = classNames
         self.stopWords = stopWords
         self.widgetWords = widgetWords
-        self.stopWordGate = WordGate(stopWords)
-        self.widgetWordGate = WordGate(widgetWords)
+        self.featureWords = FeatureWords(stop: stopWords, widget: widgetWords)
         self.abbreviations = abbreviations
+    }
+
+    /// Stop and widget words interned together, so a block's word is hashed once for both questions.
+    struct FeatureWords: Sendable {
+        private let words: WordTable
+        private let stop: [Bool]
+        private let widget: [Bool]
+
+        init(stop: Set<String>, widget: Set<String>) {
+            words = WordTable(stop.union(widget))
+            self.stop = words.marks(stop)
+            self.widget = words.marks(widget)
+        }
+
+        /// Is `word` a stop word, a widget word?
+        @inline(__always)
+        func kinds(of word: String) -> (isStop: Bool, isWidget: Bool) {
+            let id = words.id(of: word)
+            return (stop[id: id, default: false], widget[id: id, default: false])
+        }
     }
 
     public struct LoadError: Error, CustomStringConvertible {

@@ -23,9 +23,40 @@ public struct DateResolver: Sendable {
     let triggers: Set<String>
     /// Every pattern needs a number or one of these words: a sentence without one is skipped whole.
     let dateWords: Set<String>
-    /// Bloom gates before the two sets above: most tokens are in neither, and this says so without hashing.
-    let triggerGate: WordGate
+    /// The words of every set above, interned: a sentence's tokens are looked up once, and what each
+    /// can start (`Starts`) is then an array read.
+    let words: WordTable
+    /// `Starts` of each word id (digits aside: a number token adds `numberStarts`).
+    let startsByID: [Starts]
+    /// Most sentences hold no date word: this Bloom gate says so for most tokens without a lookup.
     let dateWordGate: WordGate
+
+    /// The patterns a token can start, and whether it is a trigger or date word. A pattern left out is
+    /// one whose first test the token fails, so skipping it changes no result, only the work.
+    struct Starts: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// In `triggers`: some pattern may start here.
+        static let trigger = Starts(rawValue: 1 << 0)
+        /// In `dateWords`.
+        static let dateWord = Starts(rawValue: 1 << 1)
+        /// "as of": the word "as".
+        static let asOf = Starts(rawValue: 1 << 2)
+        static let since = Starts(rawValue: 1 << 3)
+        /// A `rules` phrase's first word.
+        static let relative = Starts(rawValue: 1 << 4)
+        /// A number's first word (`counted` asks `NumberGrammar.number`).
+        static let counted = Starts(rawValue: 1 << 5)
+        static let weekday = Starts(rawValue: 1 << 6)
+        /// Digits, a month, an ordinal's first word, "the", "between", "from" (`absolute`'s forms).
+        static let absolute = Starts(rawValue: 1 << 7)
+        static let background = Starts(rawValue: 1 << 8)
+        /// A part of a month ("early"): `monthOnly` without a preposition needs one.
+        static let monthPart = Starts(rawValue: 1 << 9)
+    }
+
+    /// What a number token can start besides what its digits start as a word: iso, slashed, day-first
+    /// dates and counts.
+    static let numberStarts: Starts = [.trigger, .counted, .absolute]
 
     public static func bundled() throws -> DateResolver {
         DateResolver(words: try GrammarTSV.bundled("lexicon/dates.tsv"), numbers: try NumberGrammar.bundled())
@@ -69,21 +100,49 @@ public struct DateResolver: Sendable {
         self.dateWords = rules.lastWords.union(months.keys).union(weekdays.keys).union(directions.keys)
         self.triggers = rules.firstWords.union(months.keys).union(weekdays.keys).union(since).union(background)
             .union(parts.keys).union(numbers.words.keys).union(["as", "the", "between", "from"])
-        self.triggerGate = WordGate(triggers)
+        var starts: [String: Starts] = [:]
+        func mark<S: Sequence>(_ words: S, _ s: Starts) where S.Element == String {
+            for w in words { starts[w, default: []].insert(s) }
+        }
+        mark(triggers, .trigger)
+        mark(dateWords, .dateWord)
+        mark(["as"], .asOf)
+        mark(since, .since)
+        mark(rules.firstWords, .relative)
+        mark(numbers.startWords, .counted)
+        mark(weekdays.keys, .weekday)
+        mark(months.keys, .absolute)
+        mark(numbers.startWords, .absolute)
+        mark(["the", "between", "from"], .absolute)
+        mark(background, .background)
+        mark(parts.keys, .monthPart)
+        let table = WordTable(starts.keys)
+        self.words = table
+        self.startsByID = table.slots(starts, empty: [])
         self.dateWordGate = WordGate(dateWords)
+    }
+
+    /// What each token can start.
+    func starts(of tokens: [Token]) -> [Starts] {
+        tokens.map { t in
+            let s = startsByID[id: words.id(of: t.folded), default: []]
+            return t.kind == .number ? s.union(Self.numberStarts) : s
+        }
     }
 
     /// Date expressions in one sentence. `published` anchors relative dates; `current` is the date
     /// in force from the previous sentences (for .previous anchors) and is already applied to `start`.
     /// Within the sentence, a day-precise date becomes the date in force for what follows it.
     public func mentions(in tokens: [Token], published: Day?, current: Day?) -> [DateMention] {
-        guard tokens.contains(where: { $0.kind == .number || (dateWordGate.mayContain($0.folded) && dateWords.contains($0.folded)) })
+        guard tokens.contains(where: { $0.kind == .number || (dateWordGate.mayContain($0.folded)
+            && startsByID[id: words.id(of: $0.folded), default: []].contains(.dateWord)) })
         else { return [] }
+        let starts = starts(of: tokens)
         var found: [DateMention] = []
         var inForce = current
         var i = 0
         while i < tokens.count {
-            guard let m = mention(at: i, tokens, published: published, current: inForce) else {
+            guard let m = mention(at: i, tokens, starts: starts[i], published: published, current: inForce) else {
                 i += 1
                 continue
             }
@@ -94,26 +153,28 @@ public struct DateResolver: Sendable {
         return found
     }
 
-    func mention(at i: Int, _ tokens: [Token], published: Day?, current: Day?) -> DateMention? {
+    /// - Parameter can: what `tokens[i]` can start (`starts(of:)`): patterns it cannot start are not tried.
+    func mention(at i: Int, _ tokens: [Token], starts can: Starts, published: Day?, current: Day?) -> DateMention? {
         let t = tokens[i]
         // Cheap gate: every pattern starts at a number or a listed word.
-        guard t.kind == .number || (triggerGate.mayContain(t.folded) && triggers.contains(t.folded)) else { return nil }
-        if t.folded == "as", i + 2 < tokens.count, tokens[i + 1].folded == "of",
+        guard can.contains(.trigger) else { return nil }
+        if can.contains(.asOf), t.folded == "as", i + 2 < tokens.count, tokens[i + 1].folded == "of",
            var m = absolute(at: i + 2, tokens, published: published, current: current) {
             // "as of June 26": a state at a date the report takes as its own.
             m.tokenRange = i..<m.tokenRange.upperBound
             m.anchor = m.anchor == .absolute ? .publication : m.anchor
             return m
         }
-        if sinceWords.contains(t.folded), let m = since(at: i, tokens, published: published, current: current) { return m }
-        if let m = relative(at: i, tokens, published: published, current: current) { return m }
-        if let m = counted(at: i, tokens, published: published, current: current) { return m }
-        if let m = weekday(at: i, tokens, published: published, current: current) { return m }
-        if let m = absolute(at: i, tokens, published: published, current: current) { return m }
-        if backgroundWords.contains(t.folded) {
+        if can.contains(.since), let m = since(at: i, tokens, published: published, current: current) { return m }
+        if can.contains(.relative), let m = relative(at: i, tokens, published: published, current: current) { return m }
+        if can.contains(.counted), let m = counted(at: i, tokens, published: published, current: current) { return m }
+        if can.contains(.weekday), let m = weekday(at: i, tokens, published: published, current: current) { return m }
+        if can.contains(.absolute), let m = absolute(at: i, tokens, published: published, current: current) { return m }
+        if can.contains(.background) {
             return monthOnly(at: i + 1, tokens, published: published, current: current)
                 ?? backgroundYear(at: i + 1, from: i, tokens)
         }
+        guard can.contains(.monthPart) else { return nil }
         return monthOnly(at: i, tokens, published: published, current: current, needsContext: true)
     }
 

@@ -26,9 +26,34 @@ public struct CasualtyFinder: Sendable {
     let triggers: Set<String>
     /// Every pattern needs one of these words somewhere: a sentence without one is skipped whole.
     let outcomeWords: Set<String>
-    /// Bloom gates before the two sets above: most tokens are in neither, and this says so without hashing.
-    let triggerGate: WordGate
+    /// The words of the two sets above and of the patterns' first words, interned: a sentence's tokens
+    /// are looked up once, and what each can start (`Starts`) is then an array read.
+    let words: WordTable
+    /// `Starts` of each word id (digits aside: a number token adds `numberStarts`).
+    let startsByID: [Starts]
+    /// Most sentences hold no outcome word: this Bloom gate says so for most tokens without a lookup.
     let outcomeGate: WordGate
+
+    /// The patterns a token can start, and whether it is a trigger or outcome word. A pattern left out
+    /// is one whose first test the token fails, so skipping it changes no result, only the work.
+    struct Starts: OptionSet, Sendable {
+        let rawValue: UInt8
+        /// In `triggers`: some pattern may start here.
+        static let trigger = Starts(rawValue: 1 << 0)
+        /// In `outcomeWords` (and a word).
+        static let outcome = Starts(rawValue: 1 << 1)
+        /// An `active` phrase's first word.
+        static let verb = Starts(rawValue: 1 << 2)
+        /// A `tolls` phrase's first word.
+        static let toll = Starts(rawValue: 1 << 3)
+        /// A `results` phrase's first word.
+        static let result = Starts(rawValue: 1 << 4)
+        /// A number's first word (`countFirst` asks `NumberGrammar.number`).
+        static let count = Starts(rawValue: 1 << 5)
+    }
+
+    /// What a number token can start besides what its digits start as a word.
+    static let numberStarts: Starts = [.trigger, .count]
 
     public static func bundled() throws -> CasualtyFinder {
         let months = try GrammarTSV.bundled("lexicon/dates.tsv").rows(ofKind: "month").map { $0.phrase[0] }
@@ -66,22 +91,46 @@ public struct CasualtyFinder: Sendable {
         self.months = months
         self.outcomeWords = active.firstWords.union(passive.firstWords).union(nouns.firstWords).union(tolls.lastWords)
         self.triggers = active.firstWords.union(tolls.firstWords).union(results.firstWords).union(numbers.startWords)
-        self.triggerGate = WordGate(triggers)
+        var starts: [String: Starts] = [:]
+        func mark<S: Sequence>(_ words: S, _ s: Starts) where S.Element == String {
+            for w in words { starts[w, default: []].insert(s) }
+        }
+        mark(triggers, .trigger)
+        mark(outcomeWords, .outcome)
+        mark(active.firstWords, .verb)
+        mark(tolls.firstWords, .toll)
+        mark(results.firstWords, .result)
+        mark(numbers.startWords, .count)
+        let table = WordTable(starts.keys)
+        self.words = table
+        self.startsByID = table.slots(starts, empty: [])
         self.outcomeGate = WordGate(outcomeWords)
     }
 
+    /// What each token can start.
+    func starts(of tokens: [Token]) -> [Starts] {
+        tokens.map { t in
+            let s = startsByID[id: words.id(of: t.folded), default: []]
+            switch t.kind {
+            case .number: return s.subtracting(.outcome).union(Self.numberStarts)
+            case .word: return s
+            case .punctuation: return s.subtracting(.outcome)
+            }
+        }
+    }
+
     public func mentions(in tokens: [Token]) -> [CasualtyMention] {
-        guard tokens.contains(where: { $0.kind == .word && outcomeGate.mayContain($0.folded) && outcomeWords.contains($0.folded) })
-        else { return [] }
+        guard tokens.contains(where: { $0.kind == .word && outcomeGate.mayContain($0.folded)
+            && startsByID[id: words.id(of: $0.folded), default: []].contains(.outcome) }) else { return [] }
+        let starts = starts(of: tokens)
         var found: [CasualtyMention] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].kind == .number || (triggerGate.mayContain(tokens[i].folded) && triggers.contains(tokens[i].folded)) else {
+            guard starts[i].contains(.trigger) else {
                 i += 1
                 continue
             }
-            if let m = verbFirst(at: i, tokens) ?? tollFirst(at: i, tokens) ?? resultFirst(at: i, tokens)
-                ?? countFirst(at: i, tokens) {
+            if let m = mention(at: i, tokens, starts: starts[i]) {
                 found.append(m)
                 i = max(m.tokenRange.upperBound, i + 1)
             } else {
@@ -89,6 +138,14 @@ public struct CasualtyFinder: Sendable {
             }
         }
         return found
+    }
+
+    /// The first pattern that fits at `i`, of those `tokens[i]` can start (`starts(of:)`).
+    func mention(at i: Int, _ tokens: [Token], starts can: Starts) -> CasualtyMention? {
+        (can.contains(.verb) ? verbFirst(at: i, tokens) : nil)
+            ?? (can.contains(.toll) ? tollFirst(at: i, tokens) : nil)
+            ?? (can.contains(.result) ? resultFirst(at: i, tokens) : nil)
+            ?? (can.contains(.count) ? countFirst(at: i, tokens) : nil)
     }
 
     // MARK: - Patterns
