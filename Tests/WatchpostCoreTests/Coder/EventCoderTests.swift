@@ -34,6 +34,7 @@ struct EventCoderTests {
     struck\tShelling/artillery/missile attack\tweak
     car bomb\tRemote explosive/landmine/IED\tstrong
     jets\tAir/drone strike\tweak
+    sorties\tAir/drone strike\tweak
     clashes\tArmed clash\tstrong
     attacked\tArmed clash\tweak
     attack\tArmed clash\tweak
@@ -561,5 +562,14 @@ struct EventCoderTests {
         let events = try Self.events("On Monday an air strike hit a Kordian Army convoy near Saraqib. Yad News claimed that three civilians were killed.")
         #expect(events.count == 1)
         #expect(events.first?.fatalities == 3)
+    }
+
+    @Test func aSourcesTallyAfterAnEventIsNotTheEventsSource() throws {
+        let events = try Self.events("Kordian jets struck Saraqib on Monday. According to Yad News, the jets flew 96 sorties that day.")
+        let strike = try #require(events.first)
+        #expect(strike.claimedBy == nil)
+        #expect(strike.claimStatus == .reported)
+        let sourced = try Self.events("Kordian jets struck Saraqib on Monday. According to Yad News, 3 civilians were killed.")
+        #expect(sourced.first?.claimedBy == "Yad News")
     }
 }

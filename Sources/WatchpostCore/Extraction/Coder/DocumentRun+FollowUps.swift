@@ -53,7 +53,9 @@ extension DocumentRun {
                 drafts[i].event.claimStatus = .disputed
                 changed = true
             }
-        } else if let claimant = attribution.claimant {
+        } else if let claimant = attribution.claimant, !t.triggers.contains(where: { isCountOfEvents(t, $0.tokenRange) }) {
+            // (A source's tally of events — "jets flew 96 sorties that day" — is its own account, not the
+            // source of the event told before it.)
             for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
                 // A party's own outlet tells the event in its own voice; a later "a source said" takes
                 // it over only when it brings the toll, not when it speaks of something else.
