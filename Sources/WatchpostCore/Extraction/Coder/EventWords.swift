@@ -68,9 +68,18 @@ struct EventWords: Sendable {
             }
             cueEntries.append((cols[0], cue))
         }
-        triggers = PhraseMatcher(triggerEntries)
-        cues = PhraseMatcher(cueEntries)
+        // One word table for both: a sentence's tokens are looked up once (`ids(of:)`) for the two matchers.
+        var table = WordTable()
+        triggers = PhraseMatcher(triggerEntries).interned(into: &table)
+        cues = PhraseMatcher(cueEntries).interned(into: &table)
+        self.table = table
     }
+
+    /// The words of both matchers (the triggers' ids are those of this table: interning only adds).
+    let table: WordTable
+
+    /// The sentence's tokens' ids in `table`, for `triggers` and `cues` alike.
+    func ids(of tokens: [Token]) -> [WordID] { table.ids(of: tokens) }
 
     static func bundled() throws -> EventWords {
         func read(_ name: String) throws -> String {

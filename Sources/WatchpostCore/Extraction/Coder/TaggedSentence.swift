@@ -65,7 +65,8 @@ struct SentenceTagger: Sendable {
     /// Tags a sentence from its tokens (`Tokenizer.tokenize(sentence.text)`, made once per sentence by
     /// the caller, which also reads them for the outlet's voice).
     func tag(_ sentence: Sentence, tokens: [Token], published: Day?, currentDate: Day?, geo: GeoContext) -> TaggedSentence {
-        let cueMatches = words.cues.allMatches(in: tokens)
+        let wordIDs = words.ids(of: tokens)
+        let cueMatches = words.cues.allMatches(in: tokens, ids: wordIDs)
         let speechSetting = Self.speechSetting
         let dateMentions = dates.mentions(in: tokens, published: published, current: currentDate).filter { d in
             let s = d.tokenRange.lowerBound
@@ -90,7 +91,7 @@ struct SentenceTagger: Sendable {
         return TaggedSentence(
             sentence: sentence,
             tokens: tokens,
-            triggers: words.triggers.matches(in: tokens),
+            triggers: words.triggers.matches(in: tokens, ids: wordIDs),
             cues: cueMatches,
             actors: actorMentions,
             // A token is a name once: "TAF" is the Turkish army, not the village of Taf.
