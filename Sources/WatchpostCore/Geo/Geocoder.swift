@@ -441,7 +441,9 @@ public struct Geocoder: Sendable {
         case .road(let from, let to):
             return (road(from: from, to: to, raw: raw, context: context), false)
         case .places(var found):
-            if raw.editHitsNeedHint, !context.admin1Hints.isEmpty, found.allSatisfy({ $0.level == .fuzzy }) {
+            // A name found only by its consonants or an edit ("the Jabal" ~ Jabbul) is taken only in the
+            // governorates the text names: elsewhere it is more likely a word or a place the gazetteer lacks.
+            if raw.editHitsNeedHint, !context.admin1Hints.isEmpty, found.allSatisfy({ $0.level >= .skeleton }) {
                 let hints = Set(context.admin1Hints.map { gazetteer.canonicalAdmin1($0) })
                 found.removeAll { !(gazetteer.places[$0.index].admin1.map(hints.contains) ?? false) }
             }

@@ -153,6 +153,14 @@ struct GeoMachineryTests {
         }
     }
 
+    @Test(arguments: [("Yon", "Tell Dam"), ("Zed", nil as String?)])
+    func aNearMissInRunningTextMustLieInTheGovernorateTheSentenceNames(_ governorate: String, _ location: String?) {
+        // "Tall Dum" is Tell Dam only by its consonants; in a sentence about Zed it is not Yon's Tell Dam.
+        let tokens = Tokenizer.tokenize("Shells hit the village of Tall Dum in southern \(governorate).")
+        let found = Self.geocoder.mentions(in: tokens, context: GeoContext())
+        #expect(found.first { $0.text.contains("Dum") }?.resolved?.location == location, "\(found.map { ($0.text, $0.resolved?.location ?? "-") })")
+    }
+
     @Test func aGovernorateNamedInTheSentenceDisambiguatesItsVillages() {
         let tokens = Tokenizer.tokenize("Troops entered the village of Kafr Lusin in northern Yon.")
         let found = Self.geocoder.mentions(in: tokens, context: GeoContext())
