@@ -572,4 +572,13 @@ struct EventCoderTests {
         let sourced = try Self.events("Kordian jets struck Saraqib on Monday. According to Yad News, 3 civilians were killed.")
         #expect(sourced.first?.claimedBy == "Yad News")
     }
+
+    @Test func aSentenceOpeningWithTheOperationTellsOfTheEventBefore() throws {
+        let events = try Self.events("""
+        The Veldorian Army recaptured Saraqib on Monday. The town has no hospital. Its school is closed. \
+        The operation was carried out with Kordian jets and lasted an hour.
+        """)
+        #expect(events.count == 1)
+        #expect(events.first?.subEventType == "Government regains territory")
+    }
 }

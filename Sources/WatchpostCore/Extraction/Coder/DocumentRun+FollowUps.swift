@@ -109,6 +109,14 @@ extension DocumentRun {
         return !news.place && !news.day
     }
 
+    /// "The operation ...", "This attack ...": a sentence whose subject is the event told before.
+    static func opensWithTheEvent(_ t: TaggedSentence) -> Bool {
+        ["the", "this", "these"].contains(t.word(0)) && eventNouns.contains(t.word(1))
+    }
+
+    static let eventNouns: Set<String> = ["operation", "incident", "attack", "raid", "strike", "assault", "ambush", "bombing",
+                                          "attacks", "raids", "strikes", "assaults", "operations", "assassination", "explosion"]
+
     /// A contrary account of `draft` in the sentence: "nobody was hurt", "only one was wounded" against
     /// any account; "the attack was repelled" against a party's claim of what its attack achieved (a
     /// neutral report that fighting took place is not contradicted by its failing). A counter-claim
@@ -238,6 +246,11 @@ extension DocumentRun {
             let otherDay = t.dates.contains { $0.anchor != .background && $0.precision == .day && $0.start != nil && $0.start != told.event.date }
             if !newPlace, !otherDay { return true }
         }
+        // "The operation was carried out with helicopters", however far below the event it tells of.
+        if Self.opensWithTheEvent(t) {
+            let news = Self.news(in: t, after: last.event)
+            if !news.place, !news.day { return true }
+        }
         guard t.sentence.index - last.sentenceIndex <= 2 else { return false }
         // "The convoy headed towards A and B": a movement told before, now with its destinations.
         if last.event.subEventType == "Other", SubTypeRules.key(chosen.value.signal) == "Other",
@@ -246,9 +259,7 @@ extension DocumentRun {
         }
         let (newPlace, newDay) = Self.news(in: t, after: last.event)
         // "The operation lasted two hours", "A gunfight ensued": the event told before.
-        let opener = ["the", "this", "these"].contains(t.word(0)) && ["operation", "incident", "attack", "raid", "strike", "assault", "ambush",
-                                                                        "bombing", "attacks", "raids", "strikes", "assaults", "operations"].contains(t.word(1))
-        if !newPlace, !newDay, opener || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
+        if !newPlace, !newDay, Self.opensWithTheEvent(t) || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
         // "The protesters had gathered ...", "The clashes spread to ...": the same kind of event, referred back to.
         if !newDay, !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),
            let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {

@@ -47,7 +47,10 @@ extension DocumentRun {
     /// "The assault opened with two car bombs at the gate": a retelling that names the
     /// weapon gives the event just told its more specific remote sub-type.
     func sharpenSubType(by signal: TriggerSignal) {
+        // Only a clash, an attack or a strike gets its weapon from a retelling: an arrest or a town taken
+        // "with helicopters" stays what it was.
         guard let last = drafts.indices.last, SubTypeRules.remote.contains(SubTypeRules.key(signal)),
+              ["Armed clash", "Attack"].contains(drafts[last].event.subEventType) || drafts[last].event.eventType == .explosions,
               SubTypeRules.rank(signal) < (SubTypeRules.precedence.firstIndex(of: drafts[last].event.subEventType) ?? Int.max),
               case .subType(let name) = signal, let type = EventTaxonomy.type(of: name) else { return }
         for i in drafts.indices where drafts[i].sentenceIndex == drafts[last].sentenceIndex {
