@@ -581,4 +581,10 @@ struct EventCoderTests {
         #expect(events.count == 1)
         #expect(events.first?.subEventType == "Government regains territory")
     }
+
+    @Test func aPartysEventsInGeneralAreNoEvent() throws {
+        // "its attacks" with no day: the group's attacks in general, a habit, not one happening.
+        #expect(try Self.events("Red Hand Front has a record of inflating the toll of its attacks near Saraqib.").isEmpty)
+        #expect(try Self.events("Red Hand Front resumed its attacks on Saraqib on Monday.").count == 1)
+    }
 }

@@ -119,6 +119,14 @@ extension DocumentRun {
         }
     }
 
+    /// "its attacks", "their raids": a weak plural event noun after a possessive speaks of a party's
+    /// events in general (a record, a habit), not of one happening; with a day named it is one.
+    func isHabitual(_ t: TaggedSentence, _ trigger: PhraseMatch<Trigger>) -> Bool {
+        let s = trigger.tokenRange.lowerBound
+        return !trigger.value.isStrong && ["its", "their"].contains(t.word(s - 1))
+            && t.word(trigger.tokenRange.upperBound - 1).hasSuffix("s")
+    }
+
     /// An event word counted as a number of events ("9 attacks", "7 ceasefire violations", "96 sorties"):
     /// a tally, not one event.
     func isCountOfEvents(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {

@@ -103,18 +103,19 @@ final class DocumentRun {
         // (its tables and drafts) once per trigger.
         var live: [PhraseMatch<Trigger>] = []
         let wordTalk = wordTalkStart(t)
+        let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
         let plainNames = t.nameTokens
         for trig in t.triggers {
             let keep = !isQuotedWord(t, trig.tokenRange, wordTalk: wordTalk) && !isInSeries(t, trig.tokenRange)
                 && !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange)
                 && !isAdjunct(t, trig.tokenRange, names: plainNames)
+                && !(isHabitual(t, trig) && !explicitDay)
                 // "captured 5 soldiers", "weapons were seized": people or arms, not a place, changed hands.
                 && !(trig.value.signal == .territory && (t.places.isEmpty
                     || t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) }))
             if keep { live.append(trig) }
         }
         if updatesToll(t) { return }
-        let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
         // "in 2018" in a report of 2021: history told as background, dated only by a year long past.
         let historical = t.dates.contains { d in
             d.anchor == .background && (d.end ?? d.start).map { end in document.published.map { $0 - end > 60 } ?? false } ?? false
