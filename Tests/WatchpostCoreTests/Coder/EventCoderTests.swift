@@ -31,6 +31,7 @@ struct EventCoderTests {
     """
     static let eventWords = """
     shelled\tShelling/artillery/missile attack\tstrong
+    shelling\tShelling/artillery/missile attack\tstrong
     struck\tShelling/artillery/missile attack\tweak
     car bomb\tRemote explosive/landmine/IED\tstrong
     jets\tAir/drone strike\tweak
@@ -586,5 +587,10 @@ struct EventCoderTests {
         // "its attacks" with no day: the group's attacks in general, a habit, not one happening.
         #expect(try Self.events("Red Hand Front has a record of inflating the toll of its attacks near Saraqib.").isEmpty)
         #expect(try Self.events("Red Hand Front resumed its attacks on Saraqib on Monday.").count == 1)
+    }
+
+    @Test func whatHasBeenGoingOnIsNoEventWithoutADay() throws {
+        #expect(try Self.events("Kordian jets have been shelling Zed province, most of which Red Hand Front holds.").isEmpty)
+        #expect(try Self.events("Kordian jets have been shelling Saraqib since Monday morning.").count == 1)
     }
 }

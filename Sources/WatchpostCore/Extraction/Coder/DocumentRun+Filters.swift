@@ -127,6 +127,13 @@ extension DocumentRun {
             && t.word(trigger.tokenRange.upperBound - 1).hasSuffix("s")
     }
 
+    /// "have been bombing": what has been going on for some time, not one happening (a day named
+    /// makes it one: "have been shelling X since Monday morning").
+    func isOngoing(_ t: TaggedSentence, _ trigger: PhraseMatch<Trigger>) -> Bool {
+        let s = trigger.tokenRange.lowerBound
+        return t.word(s).hasSuffix("ing") && t.word(s - 1) == "been" && ["have", "has", "had"].contains(t.word(s - 2))
+    }
+
     /// An event word counted as a number of events ("9 attacks", "7 ceasefire violations", "96 sorties"):
     /// a tally, not one event.
     func isCountOfEvents(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {

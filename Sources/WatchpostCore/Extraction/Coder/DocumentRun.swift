@@ -104,12 +104,15 @@ final class DocumentRun {
         var live: [PhraseMatch<Trigger>] = []
         let wordTalk = wordTalkStart(t)
         let explicitDay = t.dates.contains { $0.anchor != .background && $0.start != nil }
+        // "Kordian jets have been bombing X": the weak words of a clause that tells what has been going on go with it.
+        let ongoingClause = !explicitDay && t.triggers.contains { isOngoing(t, $0) }
         let plainNames = t.nameTokens
         for trig in t.triggers {
             let keep = !isQuotedWord(t, trig.tokenRange, wordTalk: wordTalk) && !isInSeries(t, trig.tokenRange)
                 && !trig.tokenRange.contains(where: names.contains) && !isIrrealis(t, trig.tokenRange)
                 && !isAdjunct(t, trig.tokenRange, names: plainNames)
                 && !(isHabitual(t, trig) && !explicitDay)
+                && !(ongoingClause && (isOngoing(t, trig) || !trig.value.isStrong))
                 // "captured 5 soldiers", "weapons were seized": people or arms, not a place, changed hands.
                 && !(trig.value.signal == .territory && (t.places.isEmpty
                     || t.casualties.contains { $0.outcome == .captured && $0.tokenRange.overlaps(trig.tokenRange) }))
