@@ -13,7 +13,8 @@ extension SQLEventStore {
     /// event found through the index, or founds a new one; a group compatible with further merged
     /// events (a strong verdict each) bridges them into its own. Two separate groups of one report
     /// never share a merged event, and an analyst's cannot-links are never crossed.
-    func merge(_ events: [Event], report: String, in db: any SQLExecutor) throws {
+    func merge(_ events: [Event], report stamp: ReportStamp, in db: any SQLExecutor) throws {
+        let report = stamp.id
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
         // Most stores have no analyst corrections at all: then two queries per event are saved.
         let corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
@@ -86,6 +87,11 @@ extension SQLEventStore {
         for (g, group) in groups.enumerated() {
             let founder = events[group[0]]
             let merged = target[g]?.merged ?? Self.mergedID(founder: founder)
+            if target[g] == nil, let local, local.members[merged] == nil,
+               try db.query("SELECT 1 AS x FROM merge_links WHERE merged_id = ? LIMIT 1", [.text(merged)]).isEmpty {
+                // A new merged event: its member list starts empty and complete, no read needed at refresh.
+                local.members.store([], for: merged)
+            }
             for index in group {
                 let e = events[index]
                 let reason: String
@@ -100,12 +106,21 @@ extension SQLEventStore {
                 }
                 try db.execute("INSERT INTO merge_links (report_id, event_id, merged_id, reason) VALUES (?, ?, ?, ?)",
                                [.text(e.doc), .text(e.id), .text(merged), .text(reason)])
+                if let local {
+                    var member = e
+                    member.mergedID = merged
+                    local.index.linked(EventKey(report: e.doc, event: e.id), to: merged)
+                    local.members.add(.init(event: member, ordinal: index, reason: reason, published: stamp.published,
+                                            ingested: stamp.ingested), to: merged)
+                }
             }
             touched.insert(merged)
         }
         for bridge in bridged {
             try db.execute("UPDATE merge_links SET merged_id = ?, reason = reason || ? WHERE merged_id = ?",
                            [.text(bridge.into.merged), .text("; " + bridge.reason), .text(bridge.merged)])
+            local?.index.moved(from: bridge.merged, into: bridge.into.merged)
+            local?.members.moved(from: bridge.merged, into: bridge.into.merged, reasonSuffix: "; " + bridge.reason)
             touched.insert(bridge.merged)
         }
         for merged in touched.sorted() { try refresh(merged: merged, in: db) }
@@ -135,7 +150,15 @@ extension SQLEventStore {
 
     /// The day most day-precise members of a merged event give (the earliest among equals), or nil.
     func consensusDay(of merged: String, in db: any SQLExecutor) throws -> Day? {
-        Self.consensusDay(try members(of: merged, in: db).map(\.event))
+        Self.consensusDay(try currentMembers(of: merged, in: db).map(\.event))
+    }
+
+    /// The members of a merged event: from the in-process list when there is one, else read (and kept).
+    func currentMembers(of merged: String, in db: any SQLExecutor) throws -> [MergedMembersCache.Member] {
+        if let cached = local?.members[merged] { return cached }
+        let read = try members(of: merged, in: db)
+        local?.members.store(read, for: merged)
+        return read
     }
 
     static func consensusDay(_ members: [Event]) -> Day? {
@@ -165,6 +188,9 @@ extension SQLEventStore {
 
     struct EventKey: Hashable { var report: String; var event: String }
 
+    /// The report whose events are being merged: what its members' links need from its row.
+    struct ReportStamp { var id: String; var published: String?; var ingested: String }
+
     /// The report events an analyst tied to `e` by a constraint of this kind.
     func partners(of e: Event, kind: String, in db: any SQLExecutor) throws -> Set<EventKey> {
         try partners(of: EventKey(report: e.doc, event: e.id), kind: kind, in: db)
@@ -179,10 +205,15 @@ extension SQLEventStore {
     }
 
     /// Recomputes a merged event's summary from its members, or deletes it when it has none.
+    /// The members come from the in-process list when there is one (kept up to date as links are
+    /// written): the same members in the same order as a read, so the same summary.
     func refresh(merged id: String, in db: any SQLExecutor) throws {
-        let members = try members(of: id, in: db)
+        let members = try currentMembers(of: id, in: db)
         try db.execute("DELETE FROM merged_events WHERE id = ?", [.text(id)])
-        guard !members.isEmpty else { return }
+        guard !members.isEmpty else {
+            local?.index.refreshed(id, exists: false, consensusDay: nil)
+            return
+        }
         let summary = MergedEventSummarizer.summarize(
             id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.published.flatMap(Day.init(iso:)),
                                                   ingestedDay: Day(iso: $0.ingested)) })
@@ -198,5 +229,6 @@ extension SQLEventStore {
                   SQLValue(summary.fatalities?.low), SQLValue(summary.fatalities?.best), SQLValue(summary.fatalities?.high),
                   SQLValue(summary.firstReported?.iso), SQLValue(summary.lastUpdated?.iso), .text(body),
                   SQLValue(consensus?.ordinal)])
+        local?.index.refreshed(id, exists: true, consensusDay: consensus?.ordinal)
     }
 }
