@@ -12,6 +12,10 @@ import WatchpostCore
 final class LocalMergeState {
     let index: RecentEventsIndex
     let members: MergedMembersCache
+    /// Merged events whose row is to be rewritten before the transaction commits (`flushRefreshes`).
+    var pendingRows = Set<String>()
+    /// Whether the store holds analyst corrections (nil: not yet asked; split and join reset it).
+    var storeHasCorrections: Bool?
     private var dataVersion: Int?
 
     init(capacityDays: Int = 150, mergedCapacity: Int = 40_000) {
@@ -19,9 +23,12 @@ final class LocalMergeState {
         members = MergedMembersCache(capacity: mergedCapacity)
     }
 
+    /// Forgets everything (the pending rows too: call after a rollback, or after writing them).
     func reset() {
         index.reset()
         members.reset()
+        pendingRows = []
+        storeHasCorrections = nil
     }
 
     /// Drops everything when another connection committed since the last transaction.

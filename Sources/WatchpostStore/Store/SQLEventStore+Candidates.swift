@@ -34,6 +34,8 @@ extension SQLEventStore {
             return groups
         }
         guard let (sql, binds) = Self.candidateQuery(for: e, report: report) else { return [] }
+        // The query reads merged events' consensus days: rows deferred in this transaction first.
+        try flushRefreshes(in: db)
         let rows = try db.query(sql, binds)
         var grouped: [CandidateGroup] = []
         for row in rows {

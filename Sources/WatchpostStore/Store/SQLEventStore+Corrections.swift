@@ -6,7 +6,7 @@ import WatchpostCore
 extension SQLEventStore {
     public func split(_ mergedID: String) throws -> [String] {
         try writeTransaction { db in
-            local?.reset()
+            try dropLocalState(in: db)
             let members = try members(of: mergedID, in: db).map(\.event)
             guard !members.isEmpty else { throw StoreError.notFound(mergedID) }
             for (i, a) in members.enumerated() {
@@ -30,7 +30,7 @@ extension SQLEventStore {
 
     public func join(_ first: String, _ second: String) throws -> String {
         try writeTransaction { db in
-            local?.reset()
+            try dropLocalState(in: db)
             let a = try members(of: first, in: db).map(\.event)
             let b = try members(of: second, in: db).map(\.event)
             guard !a.isEmpty else { throw StoreError.notFound(first) }

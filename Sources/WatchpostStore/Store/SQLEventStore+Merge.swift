@@ -17,7 +17,13 @@ extension SQLEventStore {
         let report = stamp.id
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
         // Most stores have no analyst corrections at all: then two queries per event are saved.
-        let corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
+        let corrected: Bool
+        if let known = local?.storeHasCorrections {
+            corrected = known
+        } else {
+            corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
+            local?.storeHasCorrections = corrected
+        }
         var cannot: [Set<EventKey>] = []
         for e in events { cannot.append(corrected ? try partners(of: e, kind: "cannot_link", in: db) : []) }
         let groups = Self.groups(events, cannotLinks: cannot, keys: keys, rules: rules)
@@ -153,13 +159,6 @@ extension SQLEventStore {
         Self.consensusDay(try currentMembers(of: merged, in: db).map(\.event))
     }
 
-    /// The members of a merged event: from the in-process list when there is one, else read (and kept).
-    func currentMembers(of merged: String, in db: any SQLExecutor) throws -> [MergedMembersCache.Member] {
-        if let cached = local?.members[merged] { return cached }
-        let read = try members(of: merged, in: db)
-        local?.members.store(read, for: merged)
-        return read
-    }
 
     static func consensusDay(_ members: [Event]) -> Day? {
         let dated = members.filter { $0.timePrecision == .day }.compactMap(\.date)
@@ -202,33 +201,5 @@ extension SQLEventStore {
             UNION SELECT a_report AS r, a_event AS e FROM corrections WHERE kind = ? AND b_report = ? AND b_event = ?
             """, [.text(kind), .text(key.report), .text(key.event), .text(kind), .text(key.report), .text(key.event)])
         return Set(rows.map { EventKey(report: $0["r"].text ?? "", event: $0["e"].text ?? "") })
-    }
-
-    /// Recomputes a merged event's summary from its members, or deletes it when it has none.
-    /// The members come from the in-process list when there is one (kept up to date as links are
-    /// written): the same members in the same order as a read, so the same summary.
-    func refresh(merged id: String, in db: any SQLExecutor) throws {
-        let members = try currentMembers(of: id, in: db)
-        try db.execute("DELETE FROM merged_events WHERE id = ?", [.text(id)])
-        guard !members.isEmpty else {
-            local?.index.refreshed(id, exists: false, consensusDay: nil)
-            return
-        }
-        let summary = MergedEventSummarizer.summarize(
-            id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.published.flatMap(Day.init(iso:)),
-                                                  ingestedDay: Day(iso: $0.ingested)) })
-        let body = String(decoding: try jsonEncoder.encode(summary), as: UTF8.self)
-        let consensus = Self.consensusDay(members.map(\.event))
-        try db.execute("""
-            INSERT INTO merged_events (id, day, event_type, admin1, latitude, longitude, report_count,
-                                       fatalities_low, fatalities_best, fatalities_high, first_reported, last_updated, body,
-                                       consensus_day, consensus_known)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """, [.text(id), SQLValue(summary.date?.ordinal), .text(summary.eventType.rawValue), SQLValue(summary.admin1),
-                  SQLValue(summary.latitude), SQLValue(summary.longitude), .int(summary.reports.count),
-                  SQLValue(summary.fatalities?.low), SQLValue(summary.fatalities?.best), SQLValue(summary.fatalities?.high),
-                  SQLValue(summary.firstReported?.iso), SQLValue(summary.lastUpdated?.iso), .text(body),
-                  SQLValue(consensus?.ordinal)])
-        local?.index.refreshed(id, exists: true, consensusDay: consensus?.ordinal)
     }
 }

@@ -45,7 +45,9 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
         do {
             return try backend.transaction { db in
                 try local?.revalidate(db)
-                return try body(db)
+                let result = try body(db)
+                try flushRefreshes(in: db)
+                return result
             }
         } catch {
             local?.reset()
@@ -88,7 +90,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
         }
         if existing != nil {
             // Rare: a changed report rewrites links wholesale; the in-process state starts over.
-            local?.reset()
+            try dropLocalState(in: db)
             try removeEvents(ofReport: document.id, in: db)
             try db.execute("DELETE FROM reports WHERE id = ?", [.text(document.id)])
         }
@@ -190,6 +192,12 @@ public final class SQLiteEventStore: SQLEventStore, @unchecked Sendable {
     /// A file path, or `:memory:`.
     public init(path: String) throws {
         try super.init(backend: try SQLiteBackend(path: path), rules: MergeRules(), local: LocalMergeState())
+    }
+
+    /// `inProcessIndex: false` searches candidates and reads members through SQL on every event, as
+    /// the PostgreSQL store does: the same merges, slower (the bench's comparison row).
+    public init(path: String, inProcessIndex: Bool) throws {
+        try super.init(backend: try SQLiteBackend(path: path), rules: MergeRules(), local: inProcessIndex ? LocalMergeState() : nil)
     }
 
     /// `local: nil` merges through SQL alone, as PostgreSQL does (tests compare the two).
