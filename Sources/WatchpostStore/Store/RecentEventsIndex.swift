@@ -54,6 +54,8 @@ final class RecentEventsIndex {
 
     init(capacityDays: Int = 150) { self.capacityDays = capacityDays }
 
+    private static let emptyTiers: [[Entry]] = Array(repeating: [], count: CandidateWindows.tiers.count)
+
     var isEmpty: Bool { covered == nil }
     var eventCount: Int { events.count }
 
@@ -85,11 +87,10 @@ final class RecentEventsIndex {
             if consensusKnown { consensus[merged] = .some(consensusDay) }
         }
         for row in rows {
-            var tiers = cells[row.cell] ?? Array(repeating: [], count: CandidateWindows.tiers.count)
             let entry = Entry(key: key, day: row.day, start: row.start, end: row.end)
-            let at = Self.firstIndex(in: tiers[row.tier]) { $0.start > row.start }
-            tiers[row.tier].insert(entry, at: at)
-            cells[row.cell] = tiers
+            let at = cells[row.cell].map { tiers in Self.firstIndex(in: tiers[row.tier]) { $0.start > row.start } } ?? 0
+            // Mutated in place through the dictionary (a copy out and back would copy the whole cell).
+            cells[row.cell, default: Self.emptyTiers][row.tier].insert(entry, at: at)
         }
     }
 

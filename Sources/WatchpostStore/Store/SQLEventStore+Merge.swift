@@ -30,7 +30,15 @@ extension SQLEventStore {
 
         // An option: a group's best link into a merged event. Its score sums the best verdict of
         // each member (more of the report agreeing is more evidence); `strongest` is the best one.
-        struct Option { var group: Int; var member: Int; var merged: String; var score: Double; var strongest: Double; var reason: String }
+        // The reason text is built only for the options that are written (most verdicts are not):
+        // formatting it for every candidate pair was a good share of the merge's time.
+        struct Option {
+            var group: Int; var member: Int; var merged: String; var score: Double; var strongest: Double
+            var analystReason: String?
+            var partner: Event?
+            var verdict: MergeRules.Verdict?
+            var reason: String { analystReason ?? "with \(partner!.doc)/\(partner!.id): \(verdict!.explanation)" }
+        }
         var options: [Option] = []
         var days: [String: Day?] = [:]
         for (g, group) in groups.enumerated() {
@@ -46,7 +54,7 @@ extension SQLEventStore {
                     if let merged = try db.query("SELECT merged_id FROM merge_links WHERE report_id = ? AND event_id = ?",
                                                  [.text(partner.report), .text(partner.event)]).first?["merged_id"].text {
                         offer(Option(group: g, member: index, merged: merged, score: 100, strongest: 100,
-                                     reason: "joined by an analyst with \(partner.report)/\(partner.event)"))
+                                     analystReason: "joined by an analyst with \(partner.report)/\(partner.event)"))
                     }
                 }
                 for group in try candidates(for: e, report: report, in: db) {
@@ -63,7 +71,7 @@ extension SQLEventStore {
                         .max { $0.1.score < $1.1.score }
                     if let (partner, v) = verdict {
                         offer(Option(group: g, member: index, merged: merged, score: v.score, strongest: v.score,
-                                     reason: "with \(partner.doc)/\(partner.id): \(v.explanation)"))
+                                     partner: partner, verdict: v))
                     }
                 }
             }
