@@ -143,3 +143,12 @@ import WatchpostCore
         #expect(try first.mergedEvents(EventFilter()).first?.reports == ["r1", "r2", "r3", "r5"])
     }
 }
+
+/// Report keys and merged ids must not change when their hex is written faster: stored keys of
+/// existing stores depend on them.
+@Suite struct ContentHashHexTests {
+    @Test(arguments: [[UInt8](), [0], [255, 16, 1, 171], Array(0...255)])
+    func hexEqualsTheFormattedBytes(_ bytes: [UInt8]) {
+        #expect(ContentHash.hex(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
+    }
+}
