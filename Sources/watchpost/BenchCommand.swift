@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Only the store rows (no extraction rows).")
     var storeOnly = false
 
+    @Flag(help: "Store rows merging through SQL alone (no in-process candidate index), for comparison.")
+    var storeSQLMerge = false
+
     func run() throws {
         let sizes = storeSizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }.filter { $0 > 0 }
         if storeOnly {
@@ -88,7 +91,7 @@ struct BenchCommand: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("watchpost-store-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let result = try StoreBench(sizes: sizes).run(in: folder) { line in
+        let result = try StoreBench(sizes: sizes, inProcessIndex: !storeSQLMerge).run(in: folder) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
         row("SQLite ingest (report + events + merge)", String(format: "%.0f events/s (batches of 100 reports, real merge)",

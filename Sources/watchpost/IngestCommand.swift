@@ -39,12 +39,17 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Threads extracting reports at once (default: the active cores); storing and merging keep the input's order.")
     var threads: Int?
 
+    @Flag(help: ArgumentHelp("Merge through SQL alone, without the in-process candidate index (a check: the store must come out the same).",
+                             visibility: .hidden))
+    var sqlMerge = false
+
     @Option(help: "This worker's name in the queue's record.")
     var workerName: String = "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
 
     func run() throws {
         let extract = try makeExtract()
-        let store = try store.open()
+        let store: any EventStore = sqlMerge && !store.db.hasPrefix("postgres")
+            ? try SQLiteEventStore(path: store.db, inProcessIndex: false) : try store.open()
         defer { store.close() }
         var progress = Progress()
         var failed = false

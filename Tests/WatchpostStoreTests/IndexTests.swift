@@ -93,6 +93,9 @@ extension EventStoreTests {
             try db.execute("UPDATE event_cells SET window_start = 0, window_end = 0")
             try db.execute("DELETE FROM store_meta")
         }
+        // Written behind the store's back on its own connection (another process would change
+        // `data_version`): its in-process index must forget what it mirrored.
+        store.local?.reset()
         let probe = F.event("probe", "p", "2020-03-12")
         let before = try store.backend.transaction { db in try store.candidates(for: probe, report: "probe", in: db) }
         #expect(before.isEmpty)

@@ -11,12 +11,24 @@ public enum ContentHash {
         let text = document.text.precomposedStringWithCompatibilityMapping
             .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let normalized = [document.outlet ?? "", document.published?.iso ?? "", text].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(normalized.utf8)).map { String(format: "%02x", $0) }.joined()
+        return hex(SHA256.hash(data: Data(normalized.utf8)))
     }
 
     /// A short stable id from parts (merged event ids).
     static func shortID(_ parts: String...) -> String {
         let digest = SHA256.hash(data: Data(parts.joined(separator: "\u{1F}").utf8))
-        return digest.prefix(6).map { String(format: "%02x", $0) }.joined()
+        return hex(digest.prefix(6))
+    }
+
+    /// Lower-case hex, two digits a byte (what `String(format: "%02x")` gives, without formatting
+    /// each byte through Foundation: that was most of hashing a short report).
+    static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -103,9 +103,9 @@ struct MergeRules: Sendable {
 
     /// An event placed only by its governorate (or not at all). A location named like its
     /// governorate ("Deir ez-Zor") is not taken as regional: it is as often the city itself.
-    static func isRegional(_ e: Event) -> Bool {
-        e.geoPrecision == .region || PlaceKey.of(e.location) == nil
-    }
+    static func isRegional(_ e: Event) -> Bool { isRegional(e, placeKey: PlaceKey.of(e.location)) }
+
+    static func isRegional(_ e: Event, placeKey: String?) -> Bool { e.geoPrecision == .region || placeKey == nil }
 
     /// The coarser precision of a pair.
     static func coarserPrecision(_ a: Event, _ b: Event) -> GeoPrecision {
@@ -113,8 +113,11 @@ struct MergeRules: Sendable {
     }
 
     func placeScore(_ a: Event, _ b: Event) -> (score: Double, reason: String)? {
-        let coarser = Self.coarserPrecision(a, b)
-        if let ka = PlaceKey.of(a.location), ka == PlaceKey.of(b.location) {
+        // Each place key once (speed only: the same keys `coarserPrecision` computes).
+        let ka = PlaceKey.of(a.location), kb = PlaceKey.of(b.location)
+        let coarser: GeoPrecision = Self.isRegional(a, placeKey: ka) || Self.isRegional(b, placeKey: kb)
+            ? .region : max(a.geoPrecision, b.geoPrecision)
+        if let ka, ka == kb {
             if a.admin1 == nil || b.admin1 == nil || a.admin1 == b.admin1 {
                 return (coarser == .region ? Self.regionalPlaceScore : 1, "same place (\(a.location!) / \(b.location!))")
             }

@@ -28,7 +28,14 @@ extension SQLEventStore {
     /// decisions are the same as without them. Per tier of window length, a window that overlaps
     /// starts at most that length before the new window: the index reads only those starts.
     func candidates(for e: Event, report: String, in db: any SQLExecutor) throws -> [CandidateGroup] {
+        if let index = local?.index, let window = MergeRules.window(e),
+           try cover(RecentEventsIndex.searchedDays(window), in: index, db: db),
+           let groups = index.candidates(keys: LocationCells.searchKeys(of: e), window: window, report: report) {
+            return groups
+        }
         guard let (sql, binds) = Self.candidateQuery(for: e, report: report) else { return [] }
+        // The query reads merged events' consensus days: rows deferred in this transaction first.
+        try flushRefreshes(in: db)
         let rows = try db.query(sql, binds)
         var grouped: [CandidateGroup] = []
         for row in rows {

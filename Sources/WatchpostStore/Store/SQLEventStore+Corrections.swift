@@ -5,7 +5,8 @@ import WatchpostCore
 /// a must-link puts an event back with its partner.
 extension SQLEventStore {
     public func split(_ mergedID: String) throws -> [String] {
-        try backend.transaction { db in
+        try writeTransaction { db in
+            try dropLocalState(in: db)
             let members = try members(of: mergedID, in: db).map(\.event)
             guard !members.isEmpty else { throw StoreError.notFound(mergedID) }
             for (i, a) in members.enumerated() {
@@ -28,7 +29,8 @@ extension SQLEventStore {
     }
 
     public func join(_ first: String, _ second: String) throws -> String {
-        try backend.transaction { db in
+        try writeTransaction { db in
+            try dropLocalState(in: db)
             let a = try members(of: first, in: db).map(\.event)
             let b = try members(of: second, in: db).map(\.event)
             guard !a.isEmpty else { throw StoreError.notFound(first) }

@@ -13,17 +13,32 @@ extension SQLEventStore {
     /// event found through the index, or founds a new one; a group compatible with further merged
     /// events (a strong verdict each) bridges them into its own. Two separate groups of one report
     /// never share a merged event, and an analyst's cannot-links are never crossed.
-    func merge(_ events: [Event], report: String, in db: any SQLExecutor) throws {
+    func merge(_ events: [Event], report stamp: ReportStamp, in db: any SQLExecutor) throws {
+        let report = stamp.id
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
         // Most stores have no analyst corrections at all: then two queries per event are saved.
-        let corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
+        let corrected: Bool
+        if let known = local?.storeHasCorrections {
+            corrected = known
+        } else {
+            corrected = try !db.query("SELECT 1 AS x FROM corrections LIMIT 1").isEmpty
+            local?.storeHasCorrections = corrected
+        }
         var cannot: [Set<EventKey>] = []
         for e in events { cannot.append(corrected ? try partners(of: e, kind: "cannot_link", in: db) : []) }
         let groups = Self.groups(events, cannotLinks: cannot, keys: keys, rules: rules)
 
         // An option: a group's best link into a merged event. Its score sums the best verdict of
         // each member (more of the report agreeing is more evidence); `strongest` is the best one.
-        struct Option { var group: Int; var member: Int; var merged: String; var score: Double; var strongest: Double; var reason: String }
+        // The reason text is built only for the options that are written (most verdicts are not):
+        // formatting it for every candidate pair was a good share of the merge's time.
+        struct Option {
+            var group: Int; var member: Int; var merged: String; var score: Double; var strongest: Double
+            var analystReason: String?
+            var partner: Event?
+            var verdict: MergeRules.Verdict?
+            var reason: String { analystReason ?? "with \(partner!.doc)/\(partner!.id): \(verdict!.explanation)" }
+        }
         var options: [Option] = []
         var days: [String: Day?] = [:]
         for (g, group) in groups.enumerated() {
@@ -39,7 +54,7 @@ extension SQLEventStore {
                     if let merged = try db.query("SELECT merged_id FROM merge_links WHERE report_id = ? AND event_id = ?",
                                                  [.text(partner.report), .text(partner.event)]).first?["merged_id"].text {
                         offer(Option(group: g, member: index, merged: merged, score: 100, strongest: 100,
-                                     reason: "joined by an analyst with \(partner.report)/\(partner.event)"))
+                                     analystReason: "joined by an analyst with \(partner.report)/\(partner.event)"))
                     }
                 }
                 for group in try candidates(for: e, report: report, in: db) {
@@ -56,7 +71,7 @@ extension SQLEventStore {
                         .max { $0.1.score < $1.1.score }
                     if let (partner, v) = verdict {
                         offer(Option(group: g, member: index, merged: merged, score: v.score, strongest: v.score,
-                                     reason: "with \(partner.doc)/\(partner.id): \(v.explanation)"))
+                                     partner: partner, verdict: v))
                     }
                 }
             }
@@ -86,6 +101,11 @@ extension SQLEventStore {
         for (g, group) in groups.enumerated() {
             let founder = events[group[0]]
             let merged = target[g]?.merged ?? Self.mergedID(founder: founder)
+            if target[g] == nil, let local, local.members[merged] == nil,
+               try db.query("SELECT 1 AS x FROM merge_links WHERE merged_id = ? LIMIT 1", [.text(merged)]).isEmpty {
+                // A new merged event: its member list starts empty and complete, no read needed at refresh.
+                local.members.store([], for: merged)
+            }
             for index in group {
                 let e = events[index]
                 let reason: String
@@ -100,12 +120,21 @@ extension SQLEventStore {
                 }
                 try db.execute("INSERT INTO merge_links (report_id, event_id, merged_id, reason) VALUES (?, ?, ?, ?)",
                                [.text(e.doc), .text(e.id), .text(merged), .text(reason)])
+                if let local {
+                    var member = e
+                    member.mergedID = merged
+                    local.index.linked(EventKey(report: e.doc, event: e.id), to: merged)
+                    local.members.add(.init(event: member, ordinal: index, reason: reason, published: stamp.published,
+                                            ingested: stamp.ingested), to: merged)
+                }
             }
             touched.insert(merged)
         }
         for bridge in bridged {
             try db.execute("UPDATE merge_links SET merged_id = ?, reason = reason || ? WHERE merged_id = ?",
                            [.text(bridge.into.merged), .text("; " + bridge.reason), .text(bridge.merged)])
+            local?.index.moved(from: bridge.merged, into: bridge.into.merged)
+            local?.members.moved(from: bridge.merged, into: bridge.into.merged, reasonSuffix: "; " + bridge.reason)
             touched.insert(bridge.merged)
         }
         for merged in touched.sorted() { try refresh(merged: merged, in: db) }
@@ -135,8 +164,9 @@ extension SQLEventStore {
 
     /// The day most day-precise members of a merged event give (the earliest among equals), or nil.
     func consensusDay(of merged: String, in db: any SQLExecutor) throws -> Day? {
-        Self.consensusDay(try members(of: merged, in: db).map(\.event))
+        Self.consensusDay(try currentMembers(of: merged, in: db).map(\.event))
     }
+
 
     static func consensusDay(_ members: [Event]) -> Day? {
         let dated = members.filter { $0.timePrecision == .day }.compactMap(\.date)
@@ -165,6 +195,9 @@ extension SQLEventStore {
 
     struct EventKey: Hashable { var report: String; var event: String }
 
+    /// The report whose events are being merged: what its members' links need from its row.
+    struct ReportStamp { var id: String; var published: String?; var ingested: String }
+
     /// The report events an analyst tied to `e` by a constraint of this kind.
     func partners(of e: Event, kind: String, in db: any SQLExecutor) throws -> Set<EventKey> {
         try partners(of: EventKey(report: e.doc, event: e.id), kind: kind, in: db)
@@ -176,27 +209,5 @@ extension SQLEventStore {
             UNION SELECT a_report AS r, a_event AS e FROM corrections WHERE kind = ? AND b_report = ? AND b_event = ?
             """, [.text(kind), .text(key.report), .text(key.event), .text(kind), .text(key.report), .text(key.event)])
         return Set(rows.map { EventKey(report: $0["r"].text ?? "", event: $0["e"].text ?? "") })
-    }
-
-    /// Recomputes a merged event's summary from its members, or deletes it when it has none.
-    func refresh(merged id: String, in db: any SQLExecutor) throws {
-        let members = try members(of: id, in: db)
-        try db.execute("DELETE FROM merged_events WHERE id = ?", [.text(id)])
-        guard !members.isEmpty else { return }
-        let summary = MergedEventSummarizer.summarize(
-            id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.published.flatMap(Day.init(iso:)),
-                                                  ingestedDay: Day(iso: $0.ingested)) })
-        let body = String(decoding: try jsonEncoder.encode(summary), as: UTF8.self)
-        let consensus = Self.consensusDay(members.map(\.event))
-        try db.execute("""
-            INSERT INTO merged_events (id, day, event_type, admin1, latitude, longitude, report_count,
-                                       fatalities_low, fatalities_best, fatalities_high, first_reported, last_updated, body,
-                                       consensus_day, consensus_known)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """, [.text(id), SQLValue(summary.date?.ordinal), .text(summary.eventType.rawValue), SQLValue(summary.admin1),
-                  SQLValue(summary.latitude), SQLValue(summary.longitude), .int(summary.reports.count),
-                  SQLValue(summary.fatalities?.low), SQLValue(summary.fatalities?.best), SQLValue(summary.fatalities?.high),
-                  SQLValue(summary.firstReported?.iso), SQLValue(summary.lastUpdated?.iso), .text(body),
-                  SQLValue(consensus?.ordinal)])
     }
 }

@@ -12,10 +12,13 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
     }()
     let jsonDecoder = JSONDecoder()
     let decodedEvents = DecodedEventCache()
+    /// The in-process candidate index and member lists (SQLite, one writer); nil: everything through SQL.
+    let local: LocalMergeState?
 
-    init(backend: any SQLBackend, rules: MergeRules) throws {
+    init(backend: any SQLBackend, rules: MergeRules, local: LocalMergeState? = nil) throws {
         self.backend = backend
         self.rules = rules
+        self.local = local
         try Migrations.migrate(backend)
         try CandidateWindows.refreshIfRulesChanged(backend, decoder: jsonDecoder)
     }
@@ -29,11 +32,27 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
     }
 
     public func ingest(_ document: Document, events: [Event]) throws -> IngestOutcome {
-        try backend.transaction { db in try ingest(document, events: events, in: db) }
+        try writeTransaction { db in try ingest(document, events: events, in: db) }
     }
 
     public func ingest(batch: [(document: Document, events: [Event])]) throws -> [IngestOutcome] {
-        try backend.transaction { db in try batch.map { try ingest($0.document, events: $0.events, in: db) } }
+        try writeTransaction { db in try batch.map { try ingest($0.document, events: $0.events, in: db) } }
+    }
+
+    /// A transaction that writes links or merged events: the in-process state is checked against
+    /// other writers first, and dropped when the transaction fails (its changes were rolled back).
+    func writeTransaction<T>(_ body: (any SQLExecutor) throws -> T) throws -> T {
+        do {
+            return try backend.transaction { db in
+                try local?.revalidate(db)
+                let result = try body(db)
+                try flushRefreshes(in: db)
+                return result
+            }
+        } catch {
+            local?.reset()
+            throw error
+        }
     }
 
     public func storedContentHashes(_ hashes: [String]) throws -> Set<String> {
@@ -70,18 +89,21 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
             return .duplicate(of: other)
         }
         if existing != nil {
+            // Rare: a changed report rewrites links wholesale; the in-process state starts over.
+            try dropLocalState(in: db)
             try removeEvents(ofReport: document.id, in: db)
             try db.execute("DELETE FROM reports WHERE id = ?", [.text(document.id)])
         }
+        let ingestedAt = Timestamp.now()
         try db.execute("""
             INSERT INTO reports (id, content_hash, outlet, published, url, title, format, ingested_at, raw_text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, [.text(document.id), .text(hash), SQLValue(document.outlet), SQLValue(document.published?.iso),
                   SQLValue(document.url), SQLValue(document.title), .text(document.format.rawValue),
-                  .text(Timestamp.now()), .text(document.text)])
+                  .text(ingestedAt), .text(document.text)])
         let stored = Self.prepared(events, of: document)
         for (ordinal, event) in stored.enumerated() { try insert(event, ordinal: ordinal, in: db) }
-        try merge(stored, report: document.id, in: db)
+        try merge(stored, report: ReportStamp(id: document.id, published: document.published?.iso, ingested: ingestedAt), in: db)
         return existing == nil ? .added(events: stored.count) : .replaced(events: stored.count)
     }
 
@@ -115,13 +137,18 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
                   SQLValue(e.fatalities), SQLValue(e.fatalitiesQualifier?.rawValue)])
         // Undated events are not indexed: with no day they can never be matched safely.
         if let day = e.date?.ordinal, let window = MergeRules.window(e) {
-            for cell in LocationCells.keys(of: e) {
+            let key = EventKey(report: e.doc, event: e.id)
+            let rows = LocationCells.keys(of: e).map {
+                RecentEventsIndex.CellRow(key: key, cell: $0, day: day, start: window.lowerBound, end: window.upperBound,
+                                          tier: CandidateWindows.tier(of: window))
+            }
+            for row in rows {
                 try db.execute("""
                     INSERT INTO event_cells (report_id, event_id, cell, day, window_start, window_end, window_tier)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(e.doc), .text(e.id), .text(cell), .int(day), .int(window.lowerBound), .int(window.upperBound),
-                          .int(CandidateWindows.tier(of: window))])
+                    """, [.text(e.doc), .text(e.id), .text(row.cell), .int(day), .int(row.start), .int(row.end), .int(row.tier)])
             }
+            local?.index.add(e, ordinal: ordinal, merged: nil, consensusKnown: false, consensusDay: nil, rows: rows)
         }
     }
 
@@ -145,16 +172,17 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
     }
 
     /// The members of a merged event with the publication day and ingest time of their reports.
-    func members(of merged: String, in db: any SQLExecutor) throws -> [(event: Event, reason: String, published: String?, ingested: String)] {
+    func members(of merged: String, in db: any SQLExecutor) throws -> [MergedMembersCache.Member] {
         try db.query("""
-            SELECT e.body, l.merged_id, l.reason, r.published, r.ingested_at
+            SELECT e.body, e.ordinal, l.merged_id, l.reason, r.published, r.ingested_at
             FROM merge_links l
             JOIN report_events e ON e.report_id = l.report_id AND e.event_id = l.event_id
             JOIN reports r ON r.id = l.report_id
             WHERE l.merged_id = ?
             ORDER BY l.report_id, e.ordinal
             """, [.text(merged)]).map { row in
-            (try event(from: row), row["reason"].text ?? "", row["published"].text, row["ingested_at"].text ?? "")
+            MergedMembersCache.Member(event: try event(from: row), ordinal: row["ordinal"].int ?? 0, reason: row["reason"].text ?? "",
+                                      published: row["published"].text, ingested: row["ingested_at"].text ?? "")
         }
     }
 }
@@ -163,11 +191,18 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
 public final class SQLiteEventStore: SQLEventStore, @unchecked Sendable {
     /// A file path, or `:memory:`.
     public init(path: String) throws {
-        try super.init(backend: try SQLiteBackend(path: path), rules: MergeRules())
+        try super.init(backend: try SQLiteBackend(path: path), rules: MergeRules(), local: LocalMergeState())
     }
 
-    init(path: String, rules: MergeRules) throws {
-        try super.init(backend: try SQLiteBackend(path: path), rules: rules)
+    /// `inProcessIndex: false` searches candidates and reads members through SQL on every event, as
+    /// the PostgreSQL store does: the same merges, slower (the bench's comparison row).
+    public init(path: String, inProcessIndex: Bool) throws {
+        try super.init(backend: try SQLiteBackend(path: path), rules: MergeRules(), local: inProcessIndex ? LocalMergeState() : nil)
+    }
+
+    /// `local: nil` merges through SQL alone, as PostgreSQL does (tests compare the two).
+    init(path: String, rules: MergeRules, local: LocalMergeState? = LocalMergeState()) throws {
+        try super.init(backend: try SQLiteBackend(path: path), rules: rules, local: local)
     }
 }
 

@@ -7,6 +7,8 @@ import WatchpostStore
 struct StoreBench {
     /// Stored-event counts at which the merge cost is measured; the query runs at the last one.
     var sizes: [Int]
+    /// false: merge through SQL alone (the comparison row; see `SQLiteEventStore(path:inProcessIndex:)`).
+    var inProcessIndex = true
     /// New reports ingested (and timed) at each size.
     var probeReports = 200
     /// Reports per transaction, as `watchpost ingest` commits them.
@@ -25,7 +27,7 @@ struct StoreBench {
     /// Writes synthetic reports into a new SQLite file under `folder`, measuring as it goes.
     func run(in folder: URL, progress: (String) -> Void) throws -> Result {
         let path = folder.appendingPathComponent("bench.sqlite").path
-        let store = try SQLiteEventStore(path: path)
+        let store = try SQLiteEventStore(path: path, inProcessIndex: inProcessIndex)
         defer { store.close() }
         var generator = SyntheticReports()
         var stored = 0
