@@ -451,12 +451,12 @@ struct EventCoderTests {
 
     @Test(arguments: [
         // A party's media calling their own dead martyrs admit their own side's losses: confirmed.
-        ("A soldier was martyred on Monday when terrorists attacked a checkpoint near Saraqib.", "Veldoria TV", ClaimStatus.confirmed),
+        ("A soldier was martyred on Monday as terrorists attacked a checkpoint near Saraqib.", "Veldoria TV", ClaimStatus.confirmed),
         ("Two soldiers were martyred on Monday when terrorists shelled Saraqib.", "Veldoria TV", .confirmed),
         // Civilians it calls martyrs are not its fighters: an accusation of the enemy, claimed.
         ("Two civilians were martyred on Monday when terrorists shelled Saraqib.", "Veldoria TV", .claimed),
         // No party's voice: reported.
-        ("A soldier was martyred on Monday when terrorists attacked a checkpoint near Saraqib.", "Test Wire", .reported),
+        ("A soldier was martyred on Monday as terrorists attacked a checkpoint near Saraqib.", "Test Wire", .reported),
     ])
     func aPartysOwnMartyrsAreItsOwnLosses(_ text: String, _ outlet: String, _ status: ClaimStatus) throws {
         let event = try #require(try Self.events(text, outlet: outlet).first)
@@ -495,7 +495,7 @@ struct EventCoderTests {
         let events = try Self.events("""
         On Monday the Kordian Army deployed reinforcements in Zed province, a local journalist said.
 
-        A local journalist said that Kordian troops in 20 vehicles entered the area and headed towards the southern countryside of Zed.
+        A local journalist said that Kordian troops in 20 vehicles entered the area and drove on to the southern countryside of Zed.
         """)
         #expect(events.count == 1)
         #expect(events.first?.subEventType == "Other")
@@ -542,7 +542,7 @@ struct EventCoderTests {
     }
 
     @Test(arguments: [
-        "Red Hand Front fighters shelled Tell Dam on Tuesday. The town has no hospital. Its school is closed. Spies had tried to exploit the protests, the Red Hand Front said.",
+        "Red Hand Front fighters shelled Tell Dam on Tuesday. The town has no hospital. Its school is closed. Spies had sought to use the protests, the Red Hand Front said.",
         "Red Hand Front fighters shelled Tell Dam on Tuesday. The town has no hospital. Its school is closed. The protests were set off by a new tax on bread.",
     ])
     func aDefiniteEventNounOfAKindAlreadyToldRefersBack(_ more: String) throws {
@@ -560,7 +560,7 @@ struct EventCoderTests {
     }
 
     @Test func aPartysTollOfCiviliansAfterAStrikeIsTheStrikesToll() throws {
-        let events = try Self.events("On Monday an air strike hit a Kordian Army convoy near Saraqib. Yad News claimed that three civilians were killed.")
+        let events = try Self.events("On Monday an air strike hit a Kordian Army convoy near Saraqib. Yad News claimed three civilians were killed there.")
         #expect(events.count == 1)
         #expect(events.first?.fatalities == 3)
     }
@@ -577,7 +577,7 @@ struct EventCoderTests {
     @Test func aSentenceOpeningWithTheOperationTellsOfTheEventBefore() throws {
         let events = try Self.events("""
         The Veldorian Army recaptured Saraqib on Monday. The town has no hospital. Its school is closed. \
-        The operation was carried out with Kordian jets and lasted an hour.
+        The operation involved Kordian jets and lasted an hour.
         """)
         #expect(events.count == 1)
         #expect(events.first?.subEventType == "Government regains territory")
@@ -585,7 +585,7 @@ struct EventCoderTests {
 
     @Test func aPartysEventsInGeneralAreNoEvent() throws {
         // "its attacks" with no day: the group's attacks in general, a habit, not one happening.
-        #expect(try Self.events("Red Hand Front has a record of inflating the toll of its attacks near Saraqib.").isEmpty)
+        #expect(try Self.events("Red Hand Front is known to exaggerate the toll of its attacks near Saraqib.").isEmpty)
         #expect(try Self.events("Red Hand Front resumed its attacks on Saraqib on Monday.").count == 1)
     }
 

@@ -246,7 +246,7 @@ extension DocumentRun {
             let otherDay = t.dates.contains { $0.anchor != .background && $0.precision == .day && $0.start != nil && $0.start != told.event.date }
             if !newPlace, !otherDay { return true }
         }
-        // "The operation was carried out with helicopters", however far below the event it tells of.
+        // "The operation involved helicopters", however far below the event it tells of.
         if Self.opensWithTheEvent(t) {
             let news = Self.news(in: t, after: last.event)
             if !news.place, !news.day { return true }
