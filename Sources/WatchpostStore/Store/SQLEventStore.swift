@@ -122,7 +122,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
     }
 
     func insert(_ e: Event, ordinal: Int, in db: any SQLExecutor) throws {
-        let body = String(decoding: try jsonEncoder.encode(e), as: UTF8.self)
+        let body = try StoredJSON.event(e) ?? String(decoding: try jsonEncoder.encode(e), as: UTF8.self)
         try db.execute("""
             INSERT INTO report_events (report_id, event_id, ordinal, day, event_type, sub_event_type, actor1, actor2,
                                        location, admin1, latitude, longitude, body)
