@@ -27,6 +27,8 @@ final class RecentEventsIndex {
 
     struct Indexed {
         var event: Event
+        /// What the merge rules derive from the event, computed once when it is added.
+        var profile: MergeProfile
         var ordinal: Int
         var merged: String?
     }
@@ -76,11 +78,12 @@ final class RecentEventsIndex {
     }
 
     /// Adds a stored or newly written event with its cell rows (ignored when its day is not covered).
-    func add(_ event: Event, ordinal: Int, merged: String?, consensusKnown: Bool, consensusDay: Int?, rows: [CellRow]) {
+    func add(_ event: Event, profile: MergeProfile, ordinal: Int, merged: String?, consensusKnown: Bool, consensusDay: Int?,
+             rows: [CellRow]) {
         guard let day = event.date?.ordinal, covered?.contains(day) == true else { return }
         let key = SQLEventStore.EventKey(report: event.doc, event: event.id)
         guard events[key] == nil else { return }
-        events[key] = Indexed(event: event, ordinal: ordinal, merged: merged)
+        events[key] = Indexed(event: event, profile: profile, ordinal: ordinal, merged: merged)
         keysByDay[day, default: []].append(key)
         if let merged {
             membersInRange[merged, default: []].insert(key)
@@ -163,9 +166,10 @@ final class RecentEventsIndex {
             e.mergedID = merged
             if groups.last?.merged == merged {
                 groups[groups.count - 1].events.append(e)
+                groups[groups.count - 1].profiles.append(indexed.profile)
             } else {
                 let stored: Day?? = consensus[merged].map { $0.map(Day.init(ordinal:)) }
-                groups.append(CandidateGroup(merged: merged, consensus: stored, events: [e]))
+                groups.append(CandidateGroup(merged: merged, consensus: stored, events: [e], profiles: [indexed.profile]))
             }
         }
         return groups

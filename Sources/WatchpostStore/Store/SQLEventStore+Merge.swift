@@ -32,13 +32,17 @@ extension SQLEventStore {
         // each member (more of the report agreeing is more evidence); `strongest` is the best one.
         // The reason text is built only for the options that are written (most verdicts are not):
         // formatting it for every candidate pair was a good share of the merge's time.
+        // Candidates are scored from the events' profiles (`MergeRules.score`, the verdict's score);
+        // the verdict itself, with its reasons, is recomputed by `compare` for the written ones.
         struct Option {
             var group: Int; var member: Int; var merged: String; var score: Double; var strongest: Double
             var analystReason: String?
             var partner: Event?
-            var verdict: MergeRules.Verdict?
-            var reason: String { analystReason ?? "with \(partner!.doc)/\(partner!.id): \(verdict!.explanation)" }
         }
+        func reasonText(_ o: Option) -> String {
+            o.analystReason ?? "with \(o.partner!.doc)/\(o.partner!.id): \(rules.compare(events[o.member], o.partner!)!.explanation)"
+        }
+        let profiles = events.map(rules.profile(of:))
         var options: [Option] = []
         var days: [String: Day?] = [:]
         for (g, group) in groups.enumerated() {
@@ -67,11 +71,12 @@ extension SQLEventStore {
                         days[merged] = try group.consensus ?? consensusDay(of: merged, in: db)
                     }
                     if let day = days[merged] ?? nil, let window = MergeRules.window(e), !window.contains(day.ordinal) { continue }
-                    let verdict = group.events.compactMap { c in rules.compare(e, c).map { (c, $0) } }
-                        .max { $0.1.score < $1.1.score }
-                    if let (partner, v) = verdict {
-                        offer(Option(group: g, member: index, merged: merged, score: v.score, strongest: v.score,
-                                     partner: partner, verdict: v))
+                    let profile = profiles[index]
+                    let verdict = group.events.indices.compactMap { c in
+                        rules.score(e, profile, group.events[c], group.profiles[c]).map { (group.events[c], $0) }
+                    }.max { $0.1 < $1.1 }
+                    if let (partner, score) = verdict {
+                        offer(Option(group: g, member: index, merged: merged, score: score, strongest: score, partner: partner))
                     }
                 }
             }
@@ -91,7 +96,7 @@ extension SQLEventStore {
             if let into = target[option.group] {
                 guard option.strongest >= MergeRules.bridgeScore,
                       try !mustStayApart(option.merged, into.merged, in: db) else { continue }
-                bridged.append((into, option.merged, "bridged by \(events[option.member].doc)/\(events[option.member].id) \(option.reason)"))
+                bridged.append((into, option.merged, "bridged by \(events[option.member].doc)/\(events[option.member].id) \(reasonText(option))"))
             } else {
                 target[option.group] = option
             }
@@ -110,7 +115,7 @@ extension SQLEventStore {
                 let e = events[index]
                 let reason: String
                 if let option = target[g], option.member == index {
-                    reason = option.reason
+                    reason = reasonText(option)
                 } else if target[g] == nil && index == group[0] {
                     reason = "founded the merged event"
                 } else {

@@ -148,7 +148,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, [.text(e.doc), .text(e.id), .text(row.cell), .int(day), .int(row.start), .int(row.end), .int(row.tier)])
             }
-            local?.index.add(e, ordinal: ordinal, merged: nil, consensusKnown: false, consensusDay: nil, rows: rows)
+            local?.index.add(e, profile: rules.profile(of: e), ordinal: ordinal, merged: nil, consensusKnown: false, consensusDay: nil, rows: rows)
         }
     }
 
