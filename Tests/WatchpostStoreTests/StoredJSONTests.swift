@@ -25,8 +25,8 @@ import WatchpostCore
         mutating func string() -> String { (0..<int(6)).map { _ in Self.pieces[int(Self.pieces.count)] }.joined() }
         mutating func optionalString() -> String? { bool() ? string() : nil }
 
-        static let doubles: [Double] = [0, -0.0, 1, -1, 35.123456789, 36.2, 1e-7, 5e-324, 1.7976931348623157e308,
-                                        0.1 + 0.2, 123456789012345678, -33.87]
+        static let doubles: [Double] = [0, -0.0, 1, -1, 35.123456789, 36.2, 1e-7, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+                                        0.1 + 0.2, 123456789012345680, -33.87]
         mutating func double() -> Double? {
             switch int(3) {
             case 0: return nil

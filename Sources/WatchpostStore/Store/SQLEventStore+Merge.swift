@@ -103,6 +103,8 @@ extension SQLEventStore {
             taken.insert(option.merged)
         }
         var touched = Set<String>()
+        // The report's links, written in one statement after the loop (nothing in it reads them).
+        var linkRows: [[SQLValue]] = []
         for (g, group) in groups.enumerated() {
             let founder = events[group[0]]
             let merged = target[g]?.merged ?? Self.mergedID(founder: founder)
@@ -123,8 +125,7 @@ extension SQLEventStore {
                     reason = "with \(lead.doc)/\(lead.id), its own report: "
                         + (rules.sameReport(e, lead)?.explanation ?? "told again in one report")
                 }
-                try db.execute("INSERT INTO merge_links (report_id, event_id, merged_id, reason) VALUES (?, ?, ?, ?)",
-                               [.text(e.doc), .text(e.id), .text(merged), .text(reason)])
+                linkRows.append([.text(e.doc), .text(e.id), .text(merged), .text(reason)])
                 if let local {
                     var member = e
                     member.mergedID = merged
@@ -135,6 +136,7 @@ extension SQLEventStore {
             }
             touched.insert(merged)
         }
+        try Self.insertRows(into: "merge_links (report_id, event_id, merged_id, reason)", linkRows, in: db)
         for bridge in bridged {
             try db.execute("UPDATE merge_links SET merged_id = ?, reason = reason || ? WHERE merged_id = ?",
                            [.text(bridge.into.merged), .text("; " + bridge.reason), .text(bridge.merged)])
