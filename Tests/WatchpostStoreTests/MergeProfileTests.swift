@@ -40,4 +40,17 @@ import WatchpostCore
         // The pools are tuned so that both outcomes are common.
         #expect(merged > 50)
     }
+
+    static let namePieces = ["Army", "al-", "NDF: ", "z", "Z", "09", " ", "\r\n", "\t", "'", "(", "_", "é", "É", "ß", "²", "٣",
+                             "Ⅻ", "İ", "e\u{301}"]
+
+    @Test(arguments: [UInt64(4), 5])
+    func normalizedNamesEqualTheCharacterPath(seed: UInt64) {
+        var r = StoredJSONTests.Random(state: seed)
+        for round in 0..<3000 {
+            let pool = round % 2 == 0 ? Array(Self.namePieces.prefix(12)) : Self.namePieces
+            let name = (0..<r.int(6)).map { _ in pool[r.int(pool.count)] }.joined()
+            #expect(ActorSides.normalized(name) == ActorSides.unicodeNormalized(name), "\(name)")
+        }
+    }
 }

@@ -22,12 +22,20 @@ struct MergeProfile: Sendable {
 }
 
 extension MergeRules {
+    /// Each actor name is normalized once: `sides.sides(of:)`, `sides.side(of:)` and `named` from it.
     func profile(of e: Event) -> MergeProfile {
         let key = PlaceKey.of(e.location)
+        let norm1 = e.actor1.map(ActorSides.normalized), norm2 = e.actor2.map(ActorSides.normalized)
+        let side1 = norm1.map(sides.side(normalized:)), side2 = norm2.map(sides.side(normalized:))
+        var known = Set<String>(), named = Set<String>()
+        for (norm, side) in [(norm1, side1), (norm2, side2)] {
+            guard let norm, let side, side != ActorSides.unknown else { continue }
+            known.insert(side)
+            named.insert(norm)
+        }
         return MergeProfile(window: Self.window(e), placeKey: key, isRegional: Self.isRegional(e, placeKey: key),
-                            sides: sides.sides(of: e), actors: Set([e.actor1, e.actor2].compactMap { $0 }),
-                            side1: e.actor1.map(sides.side(of:)), side2: e.actor2.map(sides.side(of:)),
-                            named: Self.named(e, sides))
+                            sides: known, actors: Set([e.actor1, e.actor2].compactMap { $0 }),
+                            side1: side1, side2: side2, named: named)
     }
 
     /// `compare(a, b)?.score`, from the events' profiles: the same tests in the same order, the

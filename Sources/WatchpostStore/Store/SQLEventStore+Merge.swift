@@ -13,7 +13,7 @@ extension SQLEventStore {
     /// event found through the index, or founds a new one; a group compatible with further merged
     /// events (a strong verdict each) bridges them into its own. Two separate groups of one report
     /// never share a merged event, and an analyst's cannot-links are never crossed.
-    func merge(_ events: [Event], report stamp: ReportStamp, in db: any SQLExecutor) throws {
+    func merge(_ events: [Event], profiles: [MergeProfile], report stamp: ReportStamp, in db: any SQLExecutor) throws {
         let report = stamp.id
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
         // Most stores have no analyst corrections at all: then two queries per event are saved.
@@ -42,7 +42,6 @@ extension SQLEventStore {
         func reasonText(_ o: Option) -> String {
             o.analystReason ?? "with \(o.partner!.doc)/\(o.partner!.id): \(rules.compare(events[o.member], o.partner!)!.explanation)"
         }
-        let profiles = events.map(rules.profile(of:))
         var options: [Option] = []
         var days: [String: Day?] = [:]
         for (g, group) in groups.enumerated() {

@@ -102,8 +102,10 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
                   SQLValue(document.url), SQLValue(document.title), .text(document.format.rawValue),
                   .text(ingestedAt), .text(document.text)])
         let stored = Self.prepared(events, of: document)
-        try insert(stored, in: db)
-        try merge(stored, report: ReportStamp(id: document.id, published: document.published?.iso, ingested: ingestedAt), in: db)
+        // What the merger derives from each event, once: the index keeps it, the merge uses it.
+        let profiles = stored.map(rules.profile(of:))
+        try insert(stored, profiles: profiles, in: db)
+        try merge(stored, profiles: profiles, report: ReportStamp(id: document.id, published: document.published?.iso, ingested: ingestedAt), in: db)
         return existing == nil ? .added(events: stored.count) : .replaced(events: stored.count)
     }
 
@@ -124,7 +126,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
     /// Writes a report's events: its rows in `report_events`, `claims` and `event_cells`, a few
     /// multi-row statements per report instead of five statements per event (each statement's
     /// binding and stepping was a good part of writing an event), and adds them to the in-process index.
-    func insert(_ events: [Event], in db: any SQLExecutor) throws {
+    func insert(_ events: [Event], profiles: [MergeProfile], in db: any SQLExecutor) throws {
         var eventRows: [[SQLValue]] = [], claimRows: [[SQLValue]] = [], cellRows: [[SQLValue]] = []
         var indexed: [(event: Event, ordinal: Int, rows: [RecentEventsIndex.CellRow])] = []
         for (ordinal, e) in events.enumerated() {
@@ -155,7 +157,7 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
                             cellRows, in: db)
         if let index = local?.index {
             for (e, ordinal, rows) in indexed {
-                index.add(e, profile: rules.profile(of: e), ordinal: ordinal, merged: nil, consensusKnown: false,
+                index.add(e, profile: profiles[ordinal], ordinal: ordinal, merged: nil, consensusKnown: false,
                           consensusDay: nil, rows: rows)
             }
         }
