@@ -161,33 +161,31 @@ final class RecentEventsIndex {
         }
         // One event may be under several of the keys: each once.
         found.sort()
-        var rows: [(merged: String, slot: Int)] = []
+        // Fields read in place (`slots[slot]!.field`): a copy of the whole entry retains every string of its event.
+        var rows: [(merged: String, doc: String, ordinal: Int, slot: Int)] = []
         var previous = -1
         for slot in found where slot != previous {
             previous = slot
-            let indexed = slots[slot]!
-            guard indexed.event.doc != report, let merged = indexed.merged else { continue }
+            guard slots[slot]!.event.doc != report, let merged = slots[slot]!.merged else { continue }
             if case .some(.some(let day)) = consensus[merged], !window.contains(day) { continue }
-            rows.append((merged, slot))
+            rows.append((merged, slots[slot]!.event.doc, slots[slot]!.ordinal, slot))
         }
         // ORDER BY merged_id, report_id, ordinal, as SQLite orders text: by its UTF-8 bytes.
         rows.sort { a, b in
             if a.merged != b.merged { return a.merged.utf8.lexicographicallyPrecedes(b.merged.utf8) }
-            let ea = slots[a.slot]!, eb = slots[b.slot]!
-            if ea.event.doc != eb.event.doc { return ea.event.doc.utf8.lexicographicallyPrecedes(eb.event.doc.utf8) }
-            return ea.ordinal < eb.ordinal
+            if a.doc != b.doc { return a.doc.utf8.lexicographicallyPrecedes(b.doc.utf8) }
+            return a.ordinal < b.ordinal
         }
         var groups: [CandidateGroup] = []
-        for (merged, slot) in rows {
-            let indexed = slots[slot]!
-            var e = indexed.event
-            e.mergedID = merged
-            if groups.last?.merged == merged {
+        for row in rows {
+            var e = slots[row.slot]!.event
+            e.mergedID = row.merged
+            if groups.last?.merged == row.merged {
                 groups[groups.count - 1].events.append(e)
-                groups[groups.count - 1].profiles.append(indexed.profile)
+                groups[groups.count - 1].profiles.append(slots[row.slot]!.profile)
             } else {
-                let stored: Day?? = consensus[merged].map { $0.map(Day.init(ordinal:)) }
-                groups.append(CandidateGroup(merged: merged, consensus: stored, events: [e], profiles: [indexed.profile]))
+                let stored: Day?? = consensus[row.merged].map { $0.map(Day.init(ordinal:)) }
+                groups.append(CandidateGroup(merged: row.merged, consensus: stored, events: [e], profiles: [slots[row.slot]!.profile]))
             }
         }
         return groups
