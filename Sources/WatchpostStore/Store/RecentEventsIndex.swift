@@ -48,9 +48,12 @@ final class RecentEventsIndex {
     private(set) var covered: ClosedRange<Int>?
     /// Per cell, per window tier: entries sorted by window start (`CandidateWindows.tiers`).
     private var cells: [String: [[Entry]]] = [:]
-    /// The indexed events by slot (nil: a free slot). Entries and member sets hold slots, so that a
-    /// search works on integers and copies each candidate once, not keys hashed over and over.
-    private var slots: [Indexed?] = []
+    /// The indexed events by slot. Entries and member sets hold slots, so that a search works on
+    /// integers and copies each candidate once, not keys hashed over and over. Not optional, so
+    /// that `slots[i].field` reads in place (through an optional the whole entry was copied);
+    /// a free slot (`live` false) keeps its last event until it is reused.
+    private var slots: [Indexed] = []
+    private var live: [Bool] = []
     private var freeSlots: [Int] = []
     private var slotOf: [SQLEventStore.EventKey: Int] = [:]
     private var slotsByDay: [Int: [Int]] = [:]
@@ -70,6 +73,7 @@ final class RecentEventsIndex {
         covered = nil
         cells = [:]
         slots = []
+        live = []
         freeSlots = []
         slotOf = [:]
         slotsByDay = [:]
@@ -95,9 +99,11 @@ final class RecentEventsIndex {
         if let free = freeSlots.popLast() {
             slot = free
             slots[slot] = indexed
+            live[slot] = true
         } else {
             slot = slots.count
             slots.append(indexed)
+            live.append(true)
         }
         slotOf[key] = slot
         slotsByDay[day, default: []].append(slot)
@@ -116,15 +122,15 @@ final class RecentEventsIndex {
     /// The event was linked into `merged` (a new link).
     func linked(_ key: SQLEventStore.EventKey, to merged: String) {
         guard let slot = slotOf[key] else { return }
-        if let old = slots[slot]!.merged { membersInRange[old]?.remove(slot) }
-        slots[slot]!.merged = merged
+        if let old = slots[slot].merged { membersInRange[old]?.remove(slot) }
+        slots[slot].merged = merged
         membersInRange[merged, default: []].insert(slot)
     }
 
     /// Every link of `from` now points to `into` (a bridge).
     func moved(from: String, into: String) {
         guard let moved = membersInRange.removeValue(forKey: from) else { return }
-        for slot in moved { slots[slot]!.merged = into }
+        for slot in moved { slots[slot].merged = into }
         membersInRange[into, default: []].formUnion(moved)
         consensus[from] = nil
     }
@@ -161,14 +167,14 @@ final class RecentEventsIndex {
         }
         // One event may be under several of the keys: each once.
         found.sort()
-        // Fields read in place (`slots[slot]!.field`): a copy of the whole entry retains every string of its event.
+        // Fields read in place (`slots[slot].field`): a copy of the whole entry retains every string of its event.
         var rows: [(merged: String, doc: String, ordinal: Int, slot: Int)] = []
         var previous = -1
         for slot in found where slot != previous {
             previous = slot
-            guard slots[slot]!.event.doc != report, let merged = slots[slot]!.merged else { continue }
+            guard slots[slot].event.doc != report, let merged = slots[slot].merged else { continue }
             if case .some(.some(let day)) = consensus[merged], !window.contains(day) { continue }
-            rows.append((merged, slots[slot]!.event.doc, slots[slot]!.ordinal, slot))
+            rows.append((merged, slots[slot].event.doc, slots[slot].ordinal, slot))
         }
         // ORDER BY merged_id, report_id, ordinal, as SQLite orders text: by its UTF-8 bytes.
         rows.sort { a, b in
@@ -178,14 +184,14 @@ final class RecentEventsIndex {
         }
         var groups: [CandidateGroup] = []
         for row in rows {
-            var e = slots[row.slot]!.event
+            var e = slots[row.slot].event
             e.mergedID = row.merged
             if groups.last?.merged == row.merged {
                 groups[groups.count - 1].events.append(e)
-                groups[groups.count - 1].profiles.append(slots[row.slot]!.profile)
+                groups[groups.count - 1].profiles.append(slots[row.slot].profile)
             } else {
                 let stored: Day?? = consensus[row.merged].map { $0.map(Day.init(ordinal:)) }
-                groups.append(CandidateGroup(merged: row.merged, consensus: stored, events: [e], profiles: [slots[row.slot]!.profile]))
+                groups.append(CandidateGroup(merged: row.merged, consensus: stored, events: [e], profiles: [slots[row.slot].profile]))
             }
         }
         return groups
@@ -204,8 +210,9 @@ final class RecentEventsIndex {
         guard day <= covered.upperBound else { reset(); return }
         for d in covered.lowerBound..<day {
             for slot in slotsByDay.removeValue(forKey: d) ?? [] {
-                guard let indexed = slots[slot] else { continue }
-                slots[slot] = nil
+                guard live[slot] else { continue }
+                let indexed = slots[slot]
+                live[slot] = false
                 freeSlots.append(slot)
                 slotOf[SQLEventStore.EventKey(report: indexed.event.doc, event: indexed.event.id)] = nil
                 if let merged = indexed.merged {
@@ -219,7 +226,7 @@ final class RecentEventsIndex {
         }
         for (cell, tiers) in cells {
             // A freed slot may be reused: no entry may outlive its event.
-            let kept = tiers.map { $0.filter { $0.day >= day && slots[$0.slot] != nil } }
+            let kept = tiers.map { $0.filter { $0.day >= day && live[$0.slot] } }
             cells[cell] = kept.allSatisfy(\.isEmpty) ? nil : kept
         }
         self.covered = day...covered.upperBound

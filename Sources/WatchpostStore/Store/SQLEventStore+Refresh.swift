@@ -51,8 +51,7 @@ extension SQLEventStore {
             return
         }
         let summary = MergedEventSummarizer.summarize(
-            id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.published.flatMap(Day.init(iso:)),
-                                                  ingestedDay: Day(iso: $0.ingested)) })
+            id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.publishedDay, ingestedDay: $0.ingestedDay) })
         let body = try StoredJSON.mergedEvent(summary) ?? String(decoding: try jsonEncoder.encode(summary), as: UTF8.self)
         let consensus = Self.consensusDay(members.map(\.event))
         try db.execute("""
