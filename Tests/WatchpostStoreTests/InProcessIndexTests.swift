@@ -152,3 +152,21 @@ import WatchpostCore
         #expect(ContentHash.hex(bytes) == bytes.map { String(format: "%02x", $0) }.joined())
     }
 }
+
+/// Report keys of existing stores depend on the normalized text: the ASCII byte loop must give
+/// what NFKC and Character whitespace give, on ASCII and non-ASCII texts alike.
+@Suite struct ContentHashNormalizationTests {
+    static let pieces = ["a", "Word", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{0}", "\u{1C}", "\u{1F}",
+                         "\u{7F}", ".", "é", "e\u{301}", "\u{A0}", "\u{2009}", "ﬁ", "２", " \u{301}", "\u{85}"]
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func normalizedTextEqualsTheUnicodePath(seed: UInt64) {
+        var r = StoredJSONTests.Random(state: seed)
+        for round in 0..<3000 {
+            // Half the texts ASCII only (the fast path), half with anything.
+            let pool = round % 2 == 0 ? Array(Self.pieces.prefix(15)) : Self.pieces
+            let text = (0..<r.int(12)).map { _ in pool[r.int(pool.count)] }.joined()
+            #expect(ContentHash.normalizedText(text) == ContentHash.unicodeNormalizedText(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+}

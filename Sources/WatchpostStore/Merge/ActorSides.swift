@@ -57,7 +57,28 @@ struct ActorSides: Sendable {
         return out
     }
 
+    /// The side of an actor whose name is already `normalized`.
+    func side(normalized key: String) -> String { sideOf[key] ?? key }
+
+    /// Lower-cased letters and digits only. ASCII names (most) take a byte loop: there the letters
+    /// are A–Z and a–z and the numbers 0–9 (as `Character` sees them), and lower-casing is a–z;
+    /// the Character path was most of profiling an event for the merger (perf: ~10 % of the ingest).
     static func normalized(_ name: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count)
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+            case 0x80...: return unicodeNormalized(name)
+            default: continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The general path of `normalized`.
+    static func unicodeNormalized(_ name: String) -> String {
         name.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 }

@@ -47,8 +47,21 @@ final class MergedMembersCache {
         var event: Event
         var ordinal: Int
         var reason: String
-        var published: String?
-        var ingested: String
+        let published: String?
+        let ingested: String
+        /// `published` and `ingested` as days, parsed once (every summary of the merged event reads them).
+        let publishedDay: Day?
+        let ingestedDay: Day?
+
+        init(event: Event, ordinal: Int, reason: String, published: String?, ingested: String) {
+            self.event = event
+            self.ordinal = ordinal
+            self.reason = reason
+            self.published = published
+            self.ingested = ingested
+            publishedDay = published.flatMap(Day.init(iso:))
+            ingestedDay = Day(iso: ingested)
+        }
     }
 
     private var members: [String: [Member]] = [:]

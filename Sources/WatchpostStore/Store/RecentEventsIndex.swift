@@ -18,8 +18,9 @@ import WatchpostCore
 /// Memory is bounded by days: when the covered stretch grows past `capacityDays`, the oldest days
 /// are evicted (they are re-read from the database if an old report ever needs them).
 final class RecentEventsIndex {
+    /// One cell row of an indexed event: the event's slot in `slots`, its day and window.
     struct Entry {
-        var key: SQLEventStore.EventKey
+        var slot: Int
         var day: Int
         var start: Int
         var end: Int
@@ -27,6 +28,8 @@ final class RecentEventsIndex {
 
     struct Indexed {
         var event: Event
+        /// What the merge rules derive from the event, computed once when it is added.
+        var profile: MergeProfile
         var ordinal: Int
         var merged: String?
     }
@@ -45,10 +48,17 @@ final class RecentEventsIndex {
     private(set) var covered: ClosedRange<Int>?
     /// Per cell, per window tier: entries sorted by window start (`CandidateWindows.tiers`).
     private var cells: [String: [[Entry]]] = [:]
-    private var events: [SQLEventStore.EventKey: Indexed] = [:]
-    private var keysByDay: [Int: [SQLEventStore.EventKey]] = [:]
+    /// The indexed events by slot. Entries and member sets hold slots, so that a search works on
+    /// integers and copies each candidate once, not keys hashed over and over. Not optional, so
+    /// that `slots[i].field` reads in place (through an optional the whole entry was copied);
+    /// a free slot (`live` false) keeps its last event until it is reused.
+    private var slots: [Indexed] = []
+    private var live: [Bool] = []
+    private var freeSlots: [Int] = []
+    private var slotOf: [SQLEventStore.EventKey: Int] = [:]
+    private var slotsByDay: [Int: [Int]] = [:]
     /// The covered events of each merged event (to follow a bridge).
-    private var membersInRange: [String: Set<SQLEventStore.EventKey>] = [:]
+    private var membersInRange: [String: Set<Int>] = [:]
     /// Stored consensus days of the merged events of covered events, when the row has one (`consensus_known`).
     private var consensus: [String: Int?] = [:]
 
@@ -57,13 +67,16 @@ final class RecentEventsIndex {
     private static let emptyTiers: [[Entry]] = Array(repeating: [], count: CandidateWindows.tiers.count)
 
     var isEmpty: Bool { covered == nil }
-    var eventCount: Int { events.count }
+    var eventCount: Int { slotOf.count }
 
     func reset() {
         covered = nil
         cells = [:]
-        events = [:]
-        keysByDay = [:]
+        slots = []
+        live = []
+        freeSlots = []
+        slotOf = [:]
+        slotsByDay = [:]
         membersInRange = [:]
         consensus = [:]
     }
@@ -76,18 +89,30 @@ final class RecentEventsIndex {
     }
 
     /// Adds a stored or newly written event with its cell rows (ignored when its day is not covered).
-    func add(_ event: Event, ordinal: Int, merged: String?, consensusKnown: Bool, consensusDay: Int?, rows: [CellRow]) {
+    func add(_ event: Event, profile: MergeProfile, ordinal: Int, merged: String?, consensusKnown: Bool, consensusDay: Int?,
+             rows: [CellRow]) {
         guard let day = event.date?.ordinal, covered?.contains(day) == true else { return }
         let key = SQLEventStore.EventKey(report: event.doc, event: event.id)
-        guard events[key] == nil else { return }
-        events[key] = Indexed(event: event, ordinal: ordinal, merged: merged)
-        keysByDay[day, default: []].append(key)
+        guard slotOf[key] == nil else { return }
+        let indexed = Indexed(event: event, profile: profile, ordinal: ordinal, merged: merged)
+        let slot: Int
+        if let free = freeSlots.popLast() {
+            slot = free
+            slots[slot] = indexed
+            live[slot] = true
+        } else {
+            slot = slots.count
+            slots.append(indexed)
+            live.append(true)
+        }
+        slotOf[key] = slot
+        slotsByDay[day, default: []].append(slot)
         if let merged {
-            membersInRange[merged, default: []].insert(key)
+            membersInRange[merged, default: []].insert(slot)
             if consensusKnown { consensus[merged] = .some(consensusDay) }
         }
         for row in rows {
-            let entry = Entry(key: key, day: row.day, start: row.start, end: row.end)
+            let entry = Entry(slot: slot, day: row.day, start: row.start, end: row.end)
             let at = cells[row.cell].map { tiers in Self.firstIndex(in: tiers[row.tier]) { $0.start > row.start } } ?? 0
             // Mutated in place through the dictionary (a copy out and back would copy the whole cell).
             cells[row.cell, default: Self.emptyTiers][row.tier].insert(entry, at: at)
@@ -96,18 +121,17 @@ final class RecentEventsIndex {
 
     /// The event was linked into `merged` (a new link).
     func linked(_ key: SQLEventStore.EventKey, to merged: String) {
-        guard var indexed = events[key] else { return }
-        if let old = indexed.merged { membersInRange[old]?.remove(key) }
-        indexed.merged = merged
-        events[key] = indexed
-        membersInRange[merged, default: []].insert(key)
+        guard let slot = slotOf[key] else { return }
+        if let old = slots[slot].merged { membersInRange[old]?.remove(slot) }
+        slots[slot].merged = merged
+        membersInRange[merged, default: []].insert(slot)
     }
 
     /// Every link of `from` now points to `into` (a bridge).
     func moved(from: String, into: String) {
-        guard let keys = membersInRange.removeValue(forKey: from) else { return }
-        for key in keys { events[key]?.merged = into }
-        membersInRange[into, default: []].formUnion(keys)
+        guard let moved = membersInRange.removeValue(forKey: from) else { return }
+        for slot in moved { slots[slot].merged = into }
+        membersInRange[into, default: []].formUnion(moved)
         consensus[from] = nil
     }
 
@@ -127,7 +151,7 @@ final class RecentEventsIndex {
     func candidates(keys: [String], window: ClosedRange<Int>, report: String) -> [CandidateGroup]? {
         let days = Self.searchedDays(window)
         guard let covered, covered.contains(days.lowerBound), covered.contains(days.upperBound) else { return nil }
-        var found = Set<SQLEventStore.EventKey>()
+        var found: [Int] = []
         for cell in Set(keys) {
             guard let tiers = cells[cell] else { continue }
             for tier in CandidateWindows.tiers {
@@ -137,35 +161,37 @@ final class RecentEventsIndex {
                 while i < entries.count, entries[i].start <= window.upperBound {
                     let entry = entries[i]
                     i += 1
-                    if entry.end >= window.lowerBound, days.contains(entry.day), entry.key.report != report {
-                        found.insert(entry.key)
-                    }
+                    if entry.end >= window.lowerBound, days.contains(entry.day) { found.append(entry.slot) }
                 }
             }
         }
-        var rows: [(merged: String, indexed: Indexed)] = []
-        for key in found {
-            guard let indexed = events[key], let merged = indexed.merged else { continue }
+        // One event may be under several of the keys: each once.
+        found.sort()
+        // Fields read in place (`slots[slot].field`): a copy of the whole entry retains every string of its event.
+        var rows: [(merged: String, doc: String, ordinal: Int, slot: Int)] = []
+        var previous = -1
+        for slot in found where slot != previous {
+            previous = slot
+            guard slots[slot].event.doc != report, let merged = slots[slot].merged else { continue }
             if case .some(.some(let day)) = consensus[merged], !window.contains(day) { continue }
-            rows.append((merged, indexed))
+            rows.append((merged, slots[slot].event.doc, slots[slot].ordinal, slot))
         }
         // ORDER BY merged_id, report_id, ordinal, as SQLite orders text: by its UTF-8 bytes.
         rows.sort { a, b in
             if a.merged != b.merged { return a.merged.utf8.lexicographicallyPrecedes(b.merged.utf8) }
-            if a.indexed.event.doc != b.indexed.event.doc {
-                return a.indexed.event.doc.utf8.lexicographicallyPrecedes(b.indexed.event.doc.utf8)
-            }
-            return a.indexed.ordinal < b.indexed.ordinal
+            if a.doc != b.doc { return a.doc.utf8.lexicographicallyPrecedes(b.doc.utf8) }
+            return a.ordinal < b.ordinal
         }
         var groups: [CandidateGroup] = []
-        for (merged, indexed) in rows {
-            var e = indexed.event
-            e.mergedID = merged
-            if groups.last?.merged == merged {
+        for row in rows {
+            var e = slots[row.slot].event
+            e.mergedID = row.merged
+            if groups.last?.merged == row.merged {
                 groups[groups.count - 1].events.append(e)
+                groups[groups.count - 1].profiles.append(slots[row.slot].profile)
             } else {
-                let stored: Day?? = consensus[merged].map { $0.map(Day.init(ordinal:)) }
-                groups.append(CandidateGroup(merged: merged, consensus: stored, events: [e]))
+                let stored: Day?? = consensus[row.merged].map { $0.map(Day.init(ordinal:)) }
+                groups.append(CandidateGroup(merged: row.merged, consensus: stored, events: [e], profiles: [slots[row.slot].profile]))
             }
         }
         return groups
@@ -183,10 +209,14 @@ final class RecentEventsIndex {
         guard let covered, day > covered.lowerBound else { return }
         guard day <= covered.upperBound else { reset(); return }
         for d in covered.lowerBound..<day {
-            for key in keysByDay.removeValue(forKey: d) ?? [] {
-                guard let indexed = events.removeValue(forKey: key) else { continue }
+            for slot in slotsByDay.removeValue(forKey: d) ?? [] {
+                guard live[slot] else { continue }
+                let indexed = slots[slot]
+                live[slot] = false
+                freeSlots.append(slot)
+                slotOf[SQLEventStore.EventKey(report: indexed.event.doc, event: indexed.event.id)] = nil
                 if let merged = indexed.merged {
-                    membersInRange[merged]?.remove(key)
+                    membersInRange[merged]?.remove(slot)
                     if membersInRange[merged]?.isEmpty == true {
                         membersInRange[merged] = nil
                         consensus[merged] = nil
@@ -195,7 +225,8 @@ final class RecentEventsIndex {
             }
         }
         for (cell, tiers) in cells {
-            let kept = tiers.map { $0.filter { $0.day >= day } }
+            // A freed slot may be reused: no entry may outlive its event.
+            let kept = tiers.map { $0.filter { $0.day >= day && live[$0.slot] } }
             cells[cell] = kept.allSatisfy(\.isEmpty) ? nil : kept
         }
         self.covered = day...covered.upperBound

@@ -9,6 +9,8 @@ struct CandidateGroup {
     /// when the row predates the column (the merger then computes it from the members).
     var consensus: Day??
     var events: [Event]
+    /// `MergeRules.profile(of:)` of each event.
+    var profiles: [MergeProfile]
 }
 
 extension SQLEventStore {
@@ -43,9 +45,11 @@ extension SQLEventStore {
             let merged = candidate.mergedID ?? ""
             if grouped.last?.merged == merged {
                 grouped[grouped.count - 1].events.append(candidate)
+                grouped[grouped.count - 1].profiles.append(rules.profile(of: candidate))
             } else {
                 let consensus: Day?? = row["consensus_known"].int == 1 ? .some(row["consensus_day"].int.map(Day.init(ordinal:))) : nil
-                grouped.append(CandidateGroup(merged: merged, consensus: consensus, events: [candidate]))
+                grouped.append(CandidateGroup(merged: merged, consensus: consensus, events: [candidate],
+                                              profiles: [rules.profile(of: candidate)]))
             }
         }
         return grouped

@@ -13,7 +13,7 @@ extension SQLEventStore {
     /// event found through the index, or founds a new one; a group compatible with further merged
     /// events (a strong verdict each) bridges them into its own. Two separate groups of one report
     /// never share a merged event, and an analyst's cannot-links are never crossed.
-    func merge(_ events: [Event], report stamp: ReportStamp, in db: any SQLExecutor) throws {
+    func merge(_ events: [Event], profiles: [MergeProfile], report stamp: ReportStamp, in db: any SQLExecutor) throws {
         let report = stamp.id
         let keys = events.map { EventKey(report: $0.doc, event: $0.id) }
         // Most stores have no analyst corrections at all: then two queries per event are saved.
@@ -32,12 +32,15 @@ extension SQLEventStore {
         // each member (more of the report agreeing is more evidence); `strongest` is the best one.
         // The reason text is built only for the options that are written (most verdicts are not):
         // formatting it for every candidate pair was a good share of the merge's time.
+        // Candidates are scored from the events' profiles (`MergeRules.score`, the verdict's score);
+        // the verdict itself, with its reasons, is recomputed by `compare` for the written ones.
         struct Option {
             var group: Int; var member: Int; var merged: String; var score: Double; var strongest: Double
             var analystReason: String?
             var partner: Event?
-            var verdict: MergeRules.Verdict?
-            var reason: String { analystReason ?? "with \(partner!.doc)/\(partner!.id): \(verdict!.explanation)" }
+        }
+        func reasonText(_ o: Option) -> String {
+            o.analystReason ?? "with \(o.partner!.doc)/\(o.partner!.id): \(rules.compare(events[o.member], o.partner!)!.explanation)"
         }
         var options: [Option] = []
         var days: [String: Day?] = [:]
@@ -67,11 +70,12 @@ extension SQLEventStore {
                         days[merged] = try group.consensus ?? consensusDay(of: merged, in: db)
                     }
                     if let day = days[merged] ?? nil, let window = MergeRules.window(e), !window.contains(day.ordinal) { continue }
-                    let verdict = group.events.compactMap { c in rules.compare(e, c).map { (c, $0) } }
-                        .max { $0.1.score < $1.1.score }
-                    if let (partner, v) = verdict {
-                        offer(Option(group: g, member: index, merged: merged, score: v.score, strongest: v.score,
-                                     partner: partner, verdict: v))
+                    let profile = profiles[index]
+                    let verdict = group.events.indices.compactMap { c in
+                        rules.score(e, profile, group.events[c], group.profiles[c]).map { (group.events[c], $0) }
+                    }.max { $0.1 < $1.1 }
+                    if let (partner, score) = verdict {
+                        offer(Option(group: g, member: index, merged: merged, score: score, strongest: score, partner: partner))
                     }
                 }
             }
@@ -91,13 +95,15 @@ extension SQLEventStore {
             if let into = target[option.group] {
                 guard option.strongest >= MergeRules.bridgeScore,
                       try !mustStayApart(option.merged, into.merged, in: db) else { continue }
-                bridged.append((into, option.merged, "bridged by \(events[option.member].doc)/\(events[option.member].id) \(option.reason)"))
+                bridged.append((into, option.merged, "bridged by \(events[option.member].doc)/\(events[option.member].id) \(reasonText(option))"))
             } else {
                 target[option.group] = option
             }
             taken.insert(option.merged)
         }
         var touched = Set<String>()
+        // The report's links, written in one statement after the loop (nothing in it reads them).
+        var linkRows: [[SQLValue]] = []
         for (g, group) in groups.enumerated() {
             let founder = events[group[0]]
             let merged = target[g]?.merged ?? Self.mergedID(founder: founder)
@@ -110,7 +116,7 @@ extension SQLEventStore {
                 let e = events[index]
                 let reason: String
                 if let option = target[g], option.member == index {
-                    reason = option.reason
+                    reason = reasonText(option)
                 } else if target[g] == nil && index == group[0] {
                     reason = "founded the merged event"
                 } else {
@@ -118,8 +124,7 @@ extension SQLEventStore {
                     reason = "with \(lead.doc)/\(lead.id), its own report: "
                         + (rules.sameReport(e, lead)?.explanation ?? "told again in one report")
                 }
-                try db.execute("INSERT INTO merge_links (report_id, event_id, merged_id, reason) VALUES (?, ?, ?, ?)",
-                               [.text(e.doc), .text(e.id), .text(merged), .text(reason)])
+                linkRows.append([.text(e.doc), .text(e.id), .text(merged), .text(reason)])
                 if let local {
                     var member = e
                     member.mergedID = merged
@@ -130,6 +135,7 @@ extension SQLEventStore {
             }
             touched.insert(merged)
         }
+        try Self.insertRows(into: "merge_links (report_id, event_id, merged_id, reason)", linkRows, in: db)
         for bridge in bridged {
             try db.execute("UPDATE merge_links SET merged_id = ?, reason = reason || ? WHERE merged_id = ?",
                            [.text(bridge.into.merged), .text("; " + bridge.reason), .text(bridge.merged)])

@@ -56,7 +56,7 @@ extension SQLEventStore {
             """, bounds) {
             let e = try jsonDecoder.decode(Event.self, from: Data((row["body"].text ?? "{}").utf8))
             let rows = cellsOf[EventKey(report: e.doc, event: e.id)] ?? []
-            index.add(e, ordinal: row["ordinal"].int ?? 0, merged: row["merged_id"].text,
+            index.add(e, profile: rules.profile(of: e), ordinal: row["ordinal"].int ?? 0, merged: row["merged_id"].text,
                       consensusKnown: row["consensus_known"].int == 1, consensusDay: row["consensus_day"].int, rows: rows)
         }
     }

@@ -51,9 +51,8 @@ extension SQLEventStore {
             return
         }
         let summary = MergedEventSummarizer.summarize(
-            id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.published.flatMap(Day.init(iso:)),
-                                                  ingestedDay: Day(iso: $0.ingested)) })
-        let body = String(decoding: try jsonEncoder.encode(summary), as: UTF8.self)
+            id: id, members: members.map { .init(event: $0.event, reason: $0.reason, published: $0.publishedDay, ingestedDay: $0.ingestedDay) })
+        let body = try StoredJSON.mergedEvent(summary) ?? String(decoding: try jsonEncoder.encode(summary), as: UTF8.self)
         let consensus = Self.consensusDay(members.map(\.event))
         try db.execute("""
             INSERT INTO merged_events (id, day, event_type, admin1, latitude, longitude, report_count,

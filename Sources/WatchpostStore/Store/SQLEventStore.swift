@@ -102,8 +102,10 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
                   SQLValue(document.url), SQLValue(document.title), .text(document.format.rawValue),
                   .text(ingestedAt), .text(document.text)])
         let stored = Self.prepared(events, of: document)
-        for (ordinal, event) in stored.enumerated() { try insert(event, ordinal: ordinal, in: db) }
-        try merge(stored, report: ReportStamp(id: document.id, published: document.published?.iso, ingested: ingestedAt), in: db)
+        // What the merger derives from each event, once: the index keeps it, the merge uses it.
+        let profiles = stored.map(rules.profile(of:))
+        try insert(stored, profiles: profiles, in: db)
+        try merge(stored, profiles: profiles, report: ReportStamp(id: document.id, published: document.published?.iso, ingested: ingestedAt), in: db)
         return existing == nil ? .added(events: stored.count) : .replaced(events: stored.count)
     }
 
@@ -121,34 +123,55 @@ public class SQLEventStore: EventStore, @unchecked Sendable {
         }
     }
 
-    func insert(_ e: Event, ordinal: Int, in db: any SQLExecutor) throws {
-        let body = String(decoding: try jsonEncoder.encode(e), as: UTF8.self)
-        try db.execute("""
-            INSERT INTO report_events (report_id, event_id, ordinal, day, event_type, sub_event_type, actor1, actor2,
-                                       location, admin1, latitude, longitude, body)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, [.text(e.doc), .text(e.id), .int(ordinal), SQLValue(e.date?.ordinal), .text(e.eventType.rawValue),
-                  .text(e.subEventType), SQLValue(e.actor1), SQLValue(e.actor2), SQLValue(e.location),
-                  SQLValue(e.admin1), SQLValue(e.latitude), SQLValue(e.longitude), .text(body)])
-        try db.execute("""
-            INSERT INTO claims (report_id, event_id, outlet, claimant, status, fatalities, fatalities_qualifier)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            """, [.text(e.doc), .text(e.id), SQLValue(e.outlet), SQLValue(e.claimedBy), .text(e.claimStatus.rawValue),
-                  SQLValue(e.fatalities), SQLValue(e.fatalitiesQualifier?.rawValue)])
-        // Undated events are not indexed: with no day they can never be matched safely.
-        if let day = e.date?.ordinal, let window = MergeRules.window(e) {
-            let key = EventKey(report: e.doc, event: e.id)
-            let rows = LocationCells.keys(of: e).map {
-                RecentEventsIndex.CellRow(key: key, cell: $0, day: day, start: window.lowerBound, end: window.upperBound,
-                                          tier: CandidateWindows.tier(of: window))
+    /// Writes a report's events: its rows in `report_events`, `claims` and `event_cells`, a few
+    /// multi-row statements per report instead of five statements per event (each statement's
+    /// binding and stepping was a good part of writing an event), and adds them to the in-process index.
+    func insert(_ events: [Event], profiles: [MergeProfile], in db: any SQLExecutor) throws {
+        var eventRows: [[SQLValue]] = [], claimRows: [[SQLValue]] = [], cellRows: [[SQLValue]] = []
+        var indexed: [(event: Event, ordinal: Int, rows: [RecentEventsIndex.CellRow])] = []
+        for (ordinal, e) in events.enumerated() {
+            let body = try StoredJSON.event(e) ?? String(decoding: try jsonEncoder.encode(e), as: UTF8.self)
+            eventRows.append([.text(e.doc), .text(e.id), .int(ordinal), SQLValue(e.date?.ordinal), .text(e.eventType.rawValue),
+                              .text(e.subEventType), SQLValue(e.actor1), SQLValue(e.actor2), SQLValue(e.location),
+                              SQLValue(e.admin1), SQLValue(e.latitude), SQLValue(e.longitude), .text(body)])
+            claimRows.append([.text(e.doc), .text(e.id), SQLValue(e.outlet), SQLValue(e.claimedBy), .text(e.claimStatus.rawValue),
+                              SQLValue(e.fatalities), SQLValue(e.fatalitiesQualifier?.rawValue)])
+            // Undated events are not indexed: with no day they can never be matched safely.
+            if let day = e.date?.ordinal, let window = MergeRules.window(e) {
+                let key = EventKey(report: e.doc, event: e.id)
+                let rows = LocationCells.keys(of: e).map {
+                    RecentEventsIndex.CellRow(key: key, cell: $0, day: day, start: window.lowerBound, end: window.upperBound,
+                                              tier: CandidateWindows.tier(of: window))
+                }
+                for row in rows {
+                    cellRows.append([.text(e.doc), .text(e.id), .text(row.cell), .int(day), .int(row.start), .int(row.end), .int(row.tier)])
+                }
+                indexed.append((e, ordinal, rows))
             }
-            for row in rows {
-                try db.execute("""
-                    INSERT INTO event_cells (report_id, event_id, cell, day, window_start, window_end, window_tier)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [.text(e.doc), .text(e.id), .text(row.cell), .int(day), .int(row.start), .int(row.end), .int(row.tier)])
+        }
+        try Self.insertRows(into: "report_events (report_id, event_id, ordinal, day, event_type, sub_event_type, actor1, actor2, location, admin1, latitude, longitude, body)",
+                            eventRows, in: db)
+        try Self.insertRows(into: "claims (report_id, event_id, outlet, claimant, status, fatalities, fatalities_qualifier)",
+                            claimRows, in: db)
+        try Self.insertRows(into: "event_cells (report_id, event_id, cell, day, window_start, window_end, window_tier)",
+                            cellRows, in: db)
+        if let index = local?.index {
+            for (e, ordinal, rows) in indexed {
+                index.add(e, profile: profiles[ordinal], ordinal: ordinal, merged: nil, consensusKnown: false,
+                          consensusDay: nil, rows: rows)
             }
-            local?.index.add(e, ordinal: ordinal, merged: nil, consensusKnown: false, consensusDay: nil, rows: rows)
+        }
+    }
+
+    /// `INSERT INTO table (columns) VALUES (…), (…)`, up to 50 rows a statement (well under every
+    /// backend's limit on bound values); rows all of one width.
+    static func insertRows(into tableAndColumns: String, _ rows: [[SQLValue]], in db: any SQLExecutor) throws {
+        guard let width = rows.first?.count else { return }
+        let tuple = "(" + placeholders(width) + ")"
+        for start in stride(from: 0, to: rows.count, by: 50) {
+            let chunk = rows[start..<min(start + 50, rows.count)]
+            try db.execute("INSERT INTO \(tableAndColumns) VALUES " + Array(repeating: tuple, count: chunk.count).joined(separator: ", "),
+                           Array(chunk.joined()))
         }
     }
 
