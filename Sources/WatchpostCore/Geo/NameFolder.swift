@@ -102,7 +102,7 @@ struct NameFolder: Sendable {
         for (index, word) in input.enumerated() {
             let bytes = Array(word.utf8)
             let article = articleGate.mayContain(word) && articles.contains(bytes)
-            builder.add(bytes, loose: article ? nil : fold(word: bytes, isFirst: index == 0))
+            builder.add(bytes[...], loose: article ? nil : fold(word: bytes, isFirst: index == 0)[...])
         }
         return builder.keys
     }
@@ -113,7 +113,7 @@ struct NameFolder: Sendable {
         private var loose: [UInt8] = []
 
         /// One word of the name: its folded bytes, and its transliteration fold (nil for an article).
-        mutating func add(_ bytes: [UInt8], loose folded: [UInt8]?) {
+        mutating func add(_ bytes: ArraySlice<UInt8>, loose folded: ArraySlice<UInt8>?) {
             if !plain.isEmpty { plain.append(32) }
             plain.append(contentsOf: bytes)
             if let folded { loose.append(contentsOf: folded) }
