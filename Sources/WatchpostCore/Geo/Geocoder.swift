@@ -370,7 +370,8 @@ public struct Geocoder: Sendable {
         guard w.has(.regionFirst, at: s) else { return nil }
         if let known = w.namedRegions[i] { return known.map { (phrases.regions[$0.region], $0.end) } }
         var found: (region: Int, end: Int)?
-        for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey) {
+        for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey,
+                                      prefixes: phrases.regionKeyPrefixes) {
             if let r = phrases.region(looseKey: key) {
                 found = (r, end)
                 break

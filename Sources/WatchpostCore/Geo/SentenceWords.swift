@@ -18,12 +18,17 @@ final class SentenceWords {
     /// `otherFolds` hold each word's span of it (`Span.none` not asked yet). One flat buffer and
     /// arrays of plain integers, not an optional array per word: those cost a value-witness call per
     /// element to make and again to free, for every sentence, more than the folds they kept.
-    private var store: [UInt8] = []
-    private var bytes: [Span]
-    private var firstFolds: [Span]
-    private var otherFolds: [Span]
+    ///
+    /// `@exclusivity(unchecked)`: every span asked for read and wrote these under a dynamic exclusivity
+    /// check (a class's stored properties), several per word; no access here overlaps another (a span
+    /// is taken before `store` is read, `store` is appended to from copies), and one instance serves
+    /// one sentence on one thread.
+    @exclusivity(unchecked) private var store: [UInt8] = []
+    @exclusivity(unchecked) private var bytes: [Span]
+    @exclusivity(unchecked) private var firstFolds: [Span]
+    @exclusivity(unchecked) private var otherFolds: [Span]
     /// `Geocoder.namedRegion` per start: nil not tried yet, .some(nil) none there.
-    var namedRegions: [(region: Int, end: Int)??]
+    @exclusivity(unchecked) var namedRegions: [(region: Int, end: Int)??]
 
     /// Where a word's bytes or fold lie in `store`.
     private struct Span {
@@ -44,9 +49,11 @@ final class SentenceWords {
             // lower-case ASCII letters, which no other spelling equals canonically); others are asked directly.
             Self.isASCII(words[i]) ? phrases.isArticle(ids[i]) : folder.isArticle(words[i])
         }
+        // Three buffers, not one shared: the first write to a shared one would copy it.
         bytes = Array(repeating: .none, count: words.count)
-        firstFolds = bytes
-        otherFolds = bytes
+        firstFolds = Array(repeating: .none, count: words.count)
+        otherFolds = Array(repeating: .none, count: words.count)
+        store.reserveCapacity(words.count * 8)
         namedRegions = Array(repeating: nil, count: words.count + 1)
     }
 
@@ -72,7 +79,11 @@ final class SentenceWords {
     /// bytes: a name's loose key is its words' folds joined, so the shorter spans are prefixes of one join.
     /// - Parameter longest: no key of more bytes is wanted, when the keys sought are all ASCII: spans
     ///   whose join of folds is ASCII and longer are left out (a longer span only adds to the join).
-    func looseKeys(from start: Int, through last: Int, longest: Int? = nil) -> [(end: Int, key: ArraySlice<UInt8>)] {
+    /// - Parameter prefixes: the leading parts of every key sought, when all are ASCII: once the join of
+    ///   folds is ASCII and none of these, no longer span's key can be sought either, and the words after
+    ///   are not folded.
+    func looseKeys(from start: Int, through last: Int, longest: Int? = nil,
+                   prefixes: Set<[UInt8]>? = nil) -> [(end: Int, key: ArraySlice<UInt8>)] {
         var folded: [UInt8] = [], plain: [UInt8] = []
         var foldedEnds: [Int] = [], plainEnds: [Int] = []
         var last = last
@@ -86,6 +97,10 @@ final class SentenceWords {
                 folded.append(contentsOf: store[f])
             }
             if let longest, folded.count > longest, foldedIsASCII {
+                last = i
+                break
+            }
+            if let prefixes, foldedIsASCII, !folded.isEmpty, !prefixes.contains(folded) {
                 last = i
                 break
             }

@@ -62,5 +62,37 @@ struct ByteShortcutTests {
         let filter = BoilerplateFilter(rules: rules)
         #expect(filter.marker(filter.features("Comments")) == rules.markers[0])
     }
+
+    /// Made-up folding rules and regions: the prefix gate must keep every span whose key is a region's.
+    static let foldRules = """
+    article\tal
+    word\tdeir\tdayr
+    char\tou\tu
+    """
+    static let regionsTSV = "Great Plain\tthe Plain;Plains of Zed\tZed\t10.5\t20.5\t3\nDeir al-Ahmar Hills\t\tZed\t1\t2\t3\n"
+
+    @Test("spans cut off by the region-key prefixes hold no region", arguments: [
+        ["the", "great", "plain", "of", "zed", "and", "plains", "of", "zed"],
+        ["deir", "al", "ahmar", "hills", "deir", "al", "ahmar", "hill"],
+        ["great", "plains", "great", "plain", "great"],
+    ])
+    func regionPrefixGate(_ words: [String]) throws {
+        let folder = NameFolder(rulesTSV: Self.foldRules)
+        let phrases = GeoPhrases(phrasesTSV: "", regionsTSV: Self.regionsTSV, stoplistTSV: "", folder: folder)
+        let prefixes = try #require(phrases.regionKeyPrefixes)
+        let sentence = SentenceWords(words, folder: folder, phrases: phrases)
+        var found = 0
+        for lo in words.indices {
+            let all = sentence.looseKeys(from: lo, through: words.count)
+            let kept = sentence.looseKeys(from: lo, through: words.count, prefixes: prefixes)
+            // The kept spans are the longest-first tail of all spans, with the same keys.
+            #expect(kept.map { Array($0.key) } == all.suffix(kept.count).map { Array($0.key) })
+            for (end, key) in all.prefix(all.count - kept.count) {
+                #expect(phrases.region(looseKey: key) == nil, "span \(lo)..<\(end) was cut off but is a region")
+            }
+            found += kept.count { phrases.region(looseKey: $0.key) != nil }
+        }
+        #expect(found > 0)
+    }
 }
 
