@@ -94,5 +94,14 @@ struct ByteShortcutTests {
         }
         #expect(found > 0)
     }
+
+    @Test("the possessive test on bytes answers as String.contains", arguments: [
+        "Assad's forces", "Idlib", "Islamic State (IS)", "(", "s'", "'s", "it's", "Ma'arrat", "Kobanî's", "'", "", "'s\u{301}", "al-Sham's",
+    ])
+    func possessive(_ name: String) {
+        #expect(ASCIISearch.contains(name, "'s") == name.contains("'s"))
+        #expect(ASCIISearch.contains(name, "(") == name.contains("("))
+        #expect(ASCIISearch.contains(name, "") == name.contains(""))
+    }
 }
 
