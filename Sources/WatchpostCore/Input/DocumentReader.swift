@@ -162,30 +162,12 @@ public struct DocumentReader: Sendable {
 
     func readJSONLines(_ text: String, name: String, _ body: (ReadItem) throws -> Void) rethrows {
         var lineNumber = 0
-        let decoder = JSONDecoder()
         for line in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             guard line.contains(where: { $0 > 0x20 }) else { continue }
-            let data = Data(line)
-            // The usual line, read with `JSONDecoder`; the rest as before (see `JSONLineFields`).
-            if let fields = JSONLineFields.decode(data, with: decoder), let text = fields.text?.string {
-                let id = fields.id?.string ?? "\(name):\(lineNumber)"
-                var published = options.published
-                if let p = fields.published {
-                    if let s = p.string, let day = Day(iso: s) {
-                        published = day
-                    } else {
-                        try body(.error(InputError(.invalidField, input: name, line: lineNumber,
-                                                   message: "\"published\" is not a YYYY-MM-DD date; the document is read without it")))
-                    }
-                }
-                try body(.document(jsonLineDocument(text, id: id, url: fields.url?.string,
-                                                    outlet: fields.outlet?.string ?? options.outlet, published: published)))
-                continue
-            }
             let object: [String: Any]
             do {
-                guard let o = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                guard let o = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
                     try body(.error(InputError(.malformedJSON, input: name, line: lineNumber, message: "not a JSON object")))
                     continue
                 }
@@ -216,15 +198,11 @@ public struct DocumentReader: Sendable {
             }
             let url = object["url"] as? String
             let outlet = (object["outlet"] as? String) ?? options.outlet
-            try body(.document(jsonLineDocument(text, id: id, url: url, outlet: outlet, published: published)))
+            if Self.looksLikeHTML(Self.leadingBytes(text, 64)) {
+                try body(.document(htmlDocument(text, id: id, url: url, outlet: outlet, published: published)))
+            } else {
+                try body(.document(Document(id: id, url: url, outlet: outlet, published: published, format: .plain, text: text)))
+            }
         }
-    }
-
-    /// The document of one JSON line's fields: HTML when its text looks like a page.
-    private func jsonLineDocument(_ text: String, id: String, url: String?, outlet: String?, published: Day?) -> Document {
-        if Self.looksLikeHTML(Self.leadingBytes(text, 64)) {
-            return htmlDocument(text, id: id, url: url, outlet: outlet, published: published)
-        }
-        return Document(id: id, url: url, outlet: outlet, published: published, format: .plain, text: text)
     }
 }
