@@ -103,5 +103,20 @@ struct ByteShortcutTests {
         #expect(ASCIISearch.contains(name, "(") == name.contains("("))
         #expect(ASCIISearch.contains(name, "") == name.contains(""))
     }
+
+    @Test("JSON Lines are numbered and cut as split on the UTF-8 view cuts them", arguments: [
+        "", "\n", "{\"a\": 1}", "{\"a\": 1}\n", "\n\n{}\n  \t\n{\"t\": \"caf\u{E9}\"}\r\n{}", " x\n\u{A0}\n",
+    ])
+    func jsonLines(_ text: String) {
+        var expected: [(Int, String)] = []
+        for (n, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+        where line.contains(where: { $0 > 0x20 }) {
+            expected.append((n + 1, String(decoding: line, as: UTF8.self)))
+        }
+        let bytes = Array(text.utf8)
+        let got = DocumentReader.nonBlankLines(text).map { ($0.number, String(decoding: bytes[$0.bytes], as: UTF8.self)) }
+        #expect(got.map(\.0) == expected.map(\.0))
+        #expect(got.map(\.1) == expected.map(\.1))
+    }
 }
 
