@@ -34,6 +34,9 @@ struct GeoPhrases: Sendable {
     /// Byte lengths of the region keys, when all are ASCII: an ASCII span key of another length is no
     /// region, found without building its String (an ASCII String equals only the same bytes).
     private var regionKeyLengths: [Bool]? = []
+    /// Every leading part of every region key, when all are ASCII: a span whose ASCII key is not one
+    /// of these is no region, nor is any longer span from the same start (its key only grows).
+    private(set) var regionKeyPrefixes: Set<[UInt8]>?
     /// First folded words of region names, so most tokens are ruled out by one set lookup.
     private(set) var regionFirstWords: Set<String> = []
     private(set) var stopWords: Set<String> = []
@@ -162,6 +165,14 @@ struct GeoPhrases: Sendable {
             let n = key.utf8.count
             if n >= regionKeyLengths!.count { regionKeyLengths! += Array(repeating: false, count: n + 1 - regionKeyLengths!.count) }
             regionKeyLengths![n] = true
+        }
+        if regionKeyLengths != nil {
+            var prefixes = Set<[UInt8]>()
+            for key in regionIndex.keys {
+                let bytes = Array(key.utf8)
+                for n in 1...max(1, bytes.count) where n <= bytes.count { prefixes.insert(Array(bytes[..<n])) }
+            }
+            regionKeyPrefixes = prefixes
         }
         for f in Self.rows(stoplistTSV) where f.count >= 2 {
             let w = Tokenizer.fold(f[1])

@@ -370,7 +370,8 @@ public struct Geocoder: Sendable {
         guard w.has(.regionFirst, at: s) else { return nil }
         if let known = w.namedRegions[i] { return known.map { (phrases.regions[$0.region], $0.end) } }
         var found: (region: Int, end: Int)?
-        for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey) {
+        for (end, key) in w.looseKeys(from: s, through: min(w.count, s + maxNameWords), longest: phrases.longestRegionKey,
+                                      prefixes: phrases.regionKeyPrefixes) {
             if let r = phrases.region(looseKey: key) {
                 found = (r, end)
                 break
@@ -534,10 +535,33 @@ public struct Geocoder: Sendable {
 
     /// "Kobanî (Ayn al-Arab)" → "Kobanî": the first of a label's alternatives.
     static func displayName(_ name: String) -> String {
+        var utf8 = name
+        if let cut = utf8.withUTF8({ b in displayNameEnd(b).map { String(decoding: UnsafeBufferPointer(rebasing: b[..<$0]), as: UTF8.self) } }) {
+            return cut
+        }
         var s = Substring(name)
         if let paren = s.firstIndex(of: "("), paren > s.startIndex { s = s[..<paren] }
         if let slash = s.firstIndex(of: "/"), slash > s.startIndex { s = s[..<slash] }
         while s.last == " " { s = s.dropLast() }
         return String(s)
+    }
+
+    /// Where `displayName` cuts `name`, found on the bytes: "(", "/" and " " are ASCII, and a byte of
+    /// them with ASCII bytes on both sides is a Character of its own, so the byte cut is the Character
+    /// cut. Nil (the Character path decides) when a non-ASCII byte touches one of the bytes looked at.
+    /// Runs for every place resolved; the Character search cost several thousand instructions a name.
+    static func displayNameEnd(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        func alone(_ i: Int) -> Bool { (i == 0 || b[i - 1] < 0x80) && (i + 1 >= b.count || b[i + 1] < 0x80) }
+        var end = b.count
+        for mark in [UInt8(ascii: "("), UInt8(ascii: "/")] {
+            guard let i = b[..<end].firstIndex(of: mark) else { continue }
+            guard alone(i) else { return nil }
+            if i > 0 { end = i }
+        }
+        while end > 0, b[end - 1] == 0x20 {
+            guard alone(end - 1) else { return nil }
+            end -= 1
+        }
+        return end
     }
 }

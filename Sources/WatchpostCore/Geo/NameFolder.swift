@@ -24,6 +24,9 @@ struct NameFolder: Sendable {
     private var suffixes: [([UInt8], [UInt8])] = []
     /// Char rules by their first byte (256 slots): one array index per letter instead of a hash.
     private var charsByFirst: [[([UInt8], [UInt8])]] = Array(repeating: [], count: 256)
+    /// Whether `charsByFirst` has rules for a byte: read first, as taking a byte's (mostly empty) rule
+    /// list out of the array costs a retain and a release for every byte of every word folded.
+    private var hasCharRule = [Bool](repeating: false, count: 256)
 
     init(rulesTSV text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) where !line.hasPrefix("#") {
@@ -39,7 +42,11 @@ struct NameFolder: Sendable {
                 wordGate.insert(String(decoding: f[1], as: UTF8.self))
             case "prefix": prefixes.append(f[1])
             case "suffix": suffixes.append((f[1], to))
-            case "char": if let first = f[1].first { charsByFirst[Int(first)].append((f[1], to)) }
+            case "char":
+                if let first = f[1].first {
+                    charsByFirst[Int(first)].append((f[1], to))
+                    hasCharRule[Int(first)] = true
+                }
             default: continue
             }
         }
@@ -102,7 +109,7 @@ struct NameFolder: Sendable {
         for (index, word) in input.enumerated() {
             let bytes = Array(word.utf8)
             let article = articleGate.mayContain(word) && articles.contains(bytes)
-            builder.add(bytes, loose: article ? nil : fold(word: bytes, isFirst: index == 0))
+            builder.add(bytes[...], loose: article ? nil : fold(word: bytes, isFirst: index == 0)[...])
         }
         return builder.keys
     }
@@ -113,7 +120,7 @@ struct NameFolder: Sendable {
         private var loose: [UInt8] = []
 
         /// One word of the name: its folded bytes, and its transliteration fold (nil for an article).
-        mutating func add(_ bytes: [UInt8], loose folded: [UInt8]?) {
+        mutating func add(_ bytes: ArraySlice<UInt8>, loose folded: ArraySlice<UInt8>?) {
             if !plain.isEmpty { plain.append(32) }
             plain.append(contentsOf: bytes)
             if let folded { loose.append(contentsOf: folded) }
@@ -175,8 +182,8 @@ struct NameFolder: Sendable {
         @inline(__always) func put(_ b: UInt8) { if out.last != b { out.append(b) } }
         var i = 0
         outer: while i < s.count {
-            let rules = charsByFirst[Int(s[i])]
-            if !rules.isEmpty {
+            if hasCharRule[Int(s[i])] {
+                let rules = charsByFirst[Int(s[i])]
                 for (from, to) in rules where i + from.count <= s.count {
                     var same = true
                     for k in 1..<from.count where s[i + k] != from[k] { same = false; break }

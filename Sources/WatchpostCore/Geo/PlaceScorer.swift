@@ -21,11 +21,32 @@ enum PlaceScorer {
         }
     }
 
+    /// The distance to the nearest of `places` (other than `id`), as `compactMap { ... }.min()` without the array.
+    private static func nearestDistance(from lat: Double, _ lon: Double, to places: [Place], except id: String) -> Double? {
+        var nearest: Double?
+        for q in places {
+            guard let qa = q.latitude, let qo = q.longitude, q.id != id else { continue }
+            let d = Geo.distanceKm(lat, lon, qa, qo)
+            if let n = nearest, !(d < n) { continue }
+            nearest = d
+        }
+        return nearest
+    }
+
     static func rank(_ matches: [Gazetteer.Match], in gazetteer: Gazetteer, context: GeoContext,
                      impliedKinds: Set<String>, reasons withReasons: Bool = true) -> [PlaceCandidate] {
         guard !matches.isEmpty else { return [] }
         let hints = context.admin1Hints.map { gazetteer.canonicalAdmin1($0) }
-        let docAdmin1 = Set(context.documentPlaces.compactMap(\.admin1))
+        // Built on first use: most candidates are decided by distance, or the document has no places yet.
+        var docAdmin1: Set<String>?
+        // The districts and subdistricts among the matches, for the "seat of an area" test of each
+        // village: collected once, not searched again for every candidate (it was a loop in a loop).
+        var areaPoints: [(latitude: Double, longitude: Double)] = []
+        for o in matches {
+            let q = gazetteer.places[o.index]
+            guard q.kind == "subdistrict" || q.kind == "district", let qa = q.latitude, let qo = q.longitude else { continue }
+            areaPoints.append((qa, qo))
+        }
         var out: [PlaceCandidate] = []
         out.reserveCapacity(matches.count)
         for m in matches {
@@ -49,25 +70,23 @@ enum PlaceScorer {
             }
             if !context.documentPlaces.isEmpty {
                 if let lat = p.latitude, let lon = p.longitude,
-                   let d = context.documentPlaces.compactMap({ q -> Double? in
-                       guard let qa = q.latitude, let qo = q.longitude, q.id != p.id else { return nil }
-                       return Geo.distanceKm(lat, lon, qa, qo)
-                   }).min(), d < 30 {
+                   let d = nearestDistance(from: lat, lon, to: context.documentPlaces, except: p.id), d < 30 {
                     score += 0.15
                     if withReasons { reasons.append("\(Int(d.rounded())) km from a place of the document") }
-                } else if let a1 = p.admin1, docAdmin1.contains(a1) {
-                    score += 0.06
-                    if withReasons { reasons.append("same governorate as the document") }
+                } else if let a1 = p.admin1 {
+                    let governorates = docAdmin1 ?? Set(context.documentPlaces.compactMap(\.admin1))
+                    docAdmin1 = governorates
+                    if governorates.contains(a1) {
+                        score += 0.06
+                        if withReasons { reasons.append("same governorate as the document") }
+                    }
                 }
             }
             // Of two villages of one name, the one an administrative area is named after (the seat of
             // the "Ein Issa" subdistrict) is the one reports mean.
-            if ["village", "town", "city"].contains(p.kind), let lat = p.latitude, let lon = p.longitude,
-               matches.contains(where: { o in
-                   let q = gazetteer.places[o.index]
-                   guard ["subdistrict", "district"].contains(q.kind), let qa = q.latitude, let qo = q.longitude else { return false }
-                   return Geo.distanceKm(lat, lon, qa, qo) < 15
-               }) {
+            if !areaPoints.isEmpty, p.kind == "village" || p.kind == "town" || p.kind == "city",
+               let lat = p.latitude, let lon = p.longitude,
+               areaPoints.contains(where: { Geo.distanceKm(lat, lon, $0.latitude, $0.longitude) < 15 }) {
                 score += 0.05
                 if withReasons { reasons.append("seat of an area of the same name") }
             }
@@ -75,7 +94,7 @@ enum PlaceScorer {
                 score += 0.08
                 if withReasons { reasons.append("a \(p.kind) as the sentence says") }
             }
-            out.append(PlaceCandidate(place: p, score: score, reason: reasons.joined(separator: "; ")))
+            out.append(PlaceCandidate(place: p, score: score, reason: withReasons ? reasons.joined(separator: "; ") : ""))
         }
         // Sorted on the raw score, then clamped: two candidates above 1 keep their order.
         // Ties go to the bigger place, then to the smaller id: the same input always gives the same answer

@@ -108,6 +108,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// `matches(in:)` with the tokens' ids already looked up in `words` (or a table it was interned into).
     func matches(in tokens: [Token], ids: [WordID]) -> [PhraseMatch<Value>] {
         var found: [PhraseMatch<Value>] = []
+        var scratch = WalkScratch()
         var start = 0
         while start < tokens.count {
             guard mayStart(tokens[start], ids[start]) else {
@@ -115,7 +116,7 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
                 continue
             }
             var best: (end: Int, pattern: Int)?
-            walk(tokens, ids, from: start) { end, pattern in
+            walk(tokens, ids, from: start, &scratch) { end, pattern in
                 if best == nil || end > best!.end || (end == best!.end && pattern < best!.pattern) {
                     best = (end, pattern)
                 }
@@ -138,9 +139,10 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
     /// `allMatches(in:)` with the tokens' ids already looked up in `words` (or a table it was interned into).
     func allMatches(in tokens: [Token], ids: [WordID]) -> [PhraseMatch<Value>] {
         var found: [PhraseMatch<Value>] = []
+        var scratch = WalkScratch()
         for start in tokens.indices where mayStart(tokens[start], ids[start]) {
             var here: [(end: Int, pattern: Int)] = []
-            walk(tokens, ids, from: start) { here.append(($0, $1)) }
+            walk(tokens, ids, from: start, &scratch) { here.append(($0, $1)) }
             if here.isEmpty { continue }
             here.sort { ($0.end, $0.pattern) < ($1.end, $1.pattern) }
             found += here.map { PhraseMatch(tokenRange: start..<$0.end, value: patterns[$0.pattern].value) }
@@ -157,8 +159,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         (token.kind == .number && nodes[0].numberChild != nil) || rootChild(id) != nil
     }
 
+    /// The walk's two work lists, made once per sentence and emptied for each start (keeping their
+    /// storage): a walk starts at every token that may begin a phrase, and making the lists afresh
+    /// for each was an allocation and a free apiece.
+    struct WalkScratch {
+        var path: [(index: Int, previous: Int)] = []
+        var stack: [(node: Int, next: Int, last: Int)] = []
+    }
+
     /// Calls `report(end, patternID)` for every pattern matching tokens[start..<end].
-    private func walk(_ tokens: [Token], _ ids: [WordID], from start: Int, report: (Int, Int) -> Void) {
+    private func walk(_ tokens: [Token], _ ids: [WordID], from start: Int, _ scratch: inout WalkScratch,
+                      report: (Int, Int) -> Void) {
         guard !Self.isHyphen(tokens[start]) else { return }
         // Most tokens start no phrase: one lookup, and no allocation, settles them.
         let first = tokens[start]
@@ -169,9 +180,17 @@ public struct PhraseMatcher<Value: Sendable>: Sendable {
         // branch, so a small stack instead of a single cursor. The tokens matched so far are a
         // chain of `path` entries (token index, previous entry), shared between branches.
         // The root's step is taken here, with the lookup just made (the root holds no pattern).
-        var path: [(index: Int, previous: Int)] = [(start, -1)]
-        var stack: [(node: Int, next: Int, last: Int)] = []
-        stack.reserveCapacity(4)
+        scratch.path.removeAll(keepingCapacity: true)
+        scratch.stack.removeAll(keepingCapacity: true)
+        scratch.path.append((start, -1))
+        // Moved out while walking, so that appends need no exclusivity check on `scratch`; moved back after.
+        var path = scratch.path, stack = scratch.stack
+        scratch.path = []
+        scratch.stack = []
+        defer {
+            scratch.path = path
+            scratch.stack = stack
+        }
         if let numberChild { stack.append((numberChild, start + 1, 0)) }
         if let wordChild { stack.append((wordChild, start + 1, 0)) }
         while let (node, next, last) = stack.popLast() {

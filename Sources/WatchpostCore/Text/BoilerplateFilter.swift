@@ -122,7 +122,8 @@ struct BoilerplateFilter: Sendable {
 
     /// The marker opening this block, if any.
     func marker(_ f: Features) -> CleaningRules.Marker? {
-        for m in rules.markers {
+        for i in rules.markerIndex.candidates(first: f.words.first) {
+            let m = rules.markers[i]
             guard f.words.count >= m.words.count, zip(f.words, m.words).allSatisfy({ $0 == $1 }) else { continue }
             switch m.match {
             case .whole:

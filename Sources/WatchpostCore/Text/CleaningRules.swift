@@ -18,7 +18,10 @@ public struct CleaningRules: Sendable {
     public enum ClassAction: String, Sendable { case drop, rest }
     public enum AbbreviationClass: String, Sendable { case title, number, month, acronym, other }
 
-    public var markers: [Marker]
+    public var markers: [Marker] { didSet { markerIndex = MarkerIndex(markers) } }
+    /// The markers by their first word: every block asks for its marker, and comparing its words
+    /// with every marker's was most of the filter's String comparisons.
+    private(set) var markerIndex: MarkerIndex
     public var classNames: [String: ClassAction]
     public var stopWords: Set<String> { didSet { featureWords = FeatureWords(stop: stopWords, widget: widgetWords) } }
     public var widgetWords: Set<String> { didSet { featureWords = FeatureWords(stop: stopWords, widget: widgetWords) } }
@@ -34,7 +37,30 @@ public struct CleaningRules: Sendable {
         self.stopWords = stopWords
         self.widgetWords = widgetWords
         self.featureWords = FeatureWords(stop: stopWords, widget: widgetWords)
+        self.markerIndex = MarkerIndex(markers)
         self.abbreviations = abbreviations
+    }
+
+    /// Which markers a block may open with, by its first word, in the order of `markers`.
+    struct MarkerIndex: Sendable {
+        private var byFirstWord: [String: [Int]] = [:]
+        /// Markers of no words (they match any block), kept apart so that every block tries them.
+        private var wordless: [Int] = []
+
+        init(_ markers: [Marker]) {
+            for (i, m) in markers.enumerated() {
+                if let first = m.words.first { byFirstWord[first, default: []].append(i) } else { wordless.append(i) }
+            }
+        }
+
+        /// The indices of the markers whose first word is `first` (nil: a block of no words), and of
+        /// the wordless ones, ascending: the markers a block starting so may match, in file order.
+        func candidates(first: Substring?) -> [Int] {
+            guard let first else { return wordless }
+            // A `[String: ...]` lookup uses String equality, as the word-by-word comparison did.
+            let found = byFirstWord[String(first)] ?? []
+            return wordless.isEmpty ? found : (found + wordless).sorted()
+        }
     }
 
     /// Stop and widget words interned together, so a block's word is hashed once for both questions.

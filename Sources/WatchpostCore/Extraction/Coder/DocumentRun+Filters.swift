@@ -1,5 +1,9 @@
 /// Event words that do not report an event here: quoted, tallied, hedged, negated, background.
 extension DocumentRun {
+    // Word lists asked of every token are static: a literal array in the test was built (and freed) per token.
+    static let seriesWords = ["series", "wave", "string", "spate"]
+    static let countStopWords = ["the", "a", "an", "of", "and", "in", "on", "at", "by", "with"]
+
     /// An event word quoted as a word ("use the word \"neutralised\""), not as a report.
     /// - Parameter wordTalk: where the sentence starts talking about a word, if it does (`wordTalkStart`).
     func isQuotedWord(_ t: TaggedSentence, _ range: Range<Int>, wordTalk: Int?) -> Bool {
@@ -18,7 +22,7 @@ extension DocumentRun {
 
     /// "one more in a series of raids", "a wave of arrests": a tally of events, not one.
     func isInSeries(_ t: TaggedSentence, _ range: Range<Int>) -> Bool {
-        (1...4).contains { ["series", "wave", "string", "spate"].contains(t.word(range.lowerBound - $0)) }
+        (1...4).contains { Self.seriesWords.contains(t.word(range.lowerBound - $0)) }
     }
 
     /// "recapturing Ejaz", "seized Kafr Zita": a capitalized name right after a capture verb is the
@@ -145,7 +149,7 @@ extension DocumentRun {
         if t.word(range.upperBound - 1).hasSuffix("ed") { return false }
         var i = range.lowerBound - 1
         while i >= 0, t.tokens[i].kind == .word, i >= range.lowerBound - 2,
-              !["the", "a", "an", "of", "and", "in", "on", "at", "by", "with"].contains(t.word(i)) { i -= 1 }
+              !Self.countStopWords.contains(t.word(i)) { i -= 1 }
         guard i >= 0, t.tokens[i].kind == .number else { return false }
         if (i + 1..<range.lowerBound).contains(where: { coder.roles.victimNouns[t.word($0)] != nil }) { return false }
         // "14.5 mm", "No. 9" are not counts; a count is a whole number in digits right before the phrase.

@@ -1,5 +1,9 @@
 /// Sentences that add to an event told before, and what the document remembers between sentences.
 extension DocumentRun {
+    // Word lists asked of every token are static: a literal array in the test was built (and freed) per token.
+    static let runningTotalWords = ["since", "total", "toll", "brings", "bringing"]
+    static let sequelWords = ["followed", "ensued"]
+
     /// A sentence with no event word of its own: it may add to the event just before it (its toll,
     /// its source, a doubt or a confirmation), or doubt a party's earlier claims.
     func followUp(_ t: TaggedSentence, attribution: Attribution) {
@@ -8,7 +12,7 @@ extension DocumentRun {
               t.sentence.index - drafts[last].sentenceIndex == 1, t.sentence.block - drafts[last].block <= 1
         else { return }
         // A running total ("600 killed since April", "the toll rose to 18") is not this event's toll.
-        let cumulative = t.tokens.contains { ["since", "total", "toll", "brings", "bringing"].contains($0.folded) }
+        let cumulative = t.tokens.contains { Self.runningTotalWords.contains($0.folded) }
         let killed = cumulative ? [] : t.casualties.filter { $0.outcome == .killed }
         let counts = killed.compactMap(\.count)
         var changed = false
@@ -259,7 +263,7 @@ extension DocumentRun {
         }
         let (newPlace, newDay) = Self.news(in: t, after: last.event)
         // "The operation lasted two hours", "A gunfight ensued": the event told before.
-        if !newPlace, !newDay, Self.opensWithTheEvent(t) || t.tokens.contains(where: { ["followed", "ensued"].contains($0.folded) }) { return true }
+        if !newPlace, !newDay, Self.opensWithTheEvent(t) || t.tokens.contains(where: { Self.sequelWords.contains($0.folded) }) { return true }
         // "The protesters had gathered ...", "The clashes spread to ...": the same kind of event, referred back to.
         if !newDay, !t.word(s0).hasSuffix("ed"), ["the", "these", "those"].contains(t.word(s0 - 1)),
            let kind = SubTypeRules.typeClass(chosen.value.signal), kind == last.event.eventType {

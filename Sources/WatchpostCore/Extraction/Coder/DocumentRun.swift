@@ -13,6 +13,11 @@ struct DraftEvent {
 /// The state carried through one document, sentence by sentence: the date in force, the actors
 /// named so far (for "the group", "the army"), the places and governorates around, the last claimant.
 final class DocumentRun {
+    // Word lists asked of every token are static: a literal array in the test was built (and freed) per token.
+    static let continuationWords = ["also", "again", "continued", "ongoing", "previous"]
+    static let blameDenials = ["denied", "denies", "deny", "denying"]
+    static let blameWords = ["any", "involvement", "responsibility", "link", "links", "role"]
+
     let document: Document
     let coder: EventCoder
     /// The outlet itself as a party's media (state media, a group's agency), which makes its own
@@ -137,7 +142,7 @@ final class DocumentRun {
         }
         // "gunmen believed to belong to X", "warplanes believed to be Russian", "fighters of X": the
         // named actor stands for the unnamed or class-level one.
-        for (n, p) in participants.enumerated() where p.mention.isGeneric || p.actor.name.contains("(") {
+        for (n, p) in participants.enumerated() where p.mention.isGeneric || ASCIISearch.contains(p.actor.name, "(") {
             // "IS attackers", "HTS members": a class noun right after a named group is that group.
             if let named = t.actors.first(where: { !$0.isGeneric && $0.actor.isArmed && $0.tokenRange.upperBound == p.mention.tokenRange.lowerBound }) {
                 participants[n] = (p.mention, named.actor)
@@ -212,7 +217,7 @@ final class DocumentRun {
            sentence.index - previous.sentenceIndex <= 1, sentence.block == previous.block, previous.event.eventType == type,
            previous.event.subEventType == subType,
            !t.places.contains(where: { $0.resolved != nil && !$0.isRegion })
-            || t.tokens.contains(where: { ["also", "again", "continued", "ongoing", "previous"].contains($0.folded) })
+            || t.tokens.contains(where: { Self.continuationWords.contains($0.folded) })
             || !participants.contains(where: { $0.actor.isArmed && $0.actor.name != roles.actor2?.name }),
            let name = previous.event.actor1, let actor = coder.lexicon.actor(named: name) {
             inheritedClaimant = previous.claimant
@@ -237,8 +242,7 @@ final class DocumentRun {
         // "X denied any link to the bombing": the blamed side denies, so the perpetrator is unknown and
         // the event disputed (ANNOTATION.md, suspected perpetrators).
         var deniedBlame = false
-        for i in t.tokens.indices where ["denied", "denies", "deny", "denying"].contains(t.word(i))
-            && ["any", "involvement", "responsibility", "link", "links", "role"].contains(t.word(i + 1)) {
+        for i in t.tokens.indices where Self.blameDenials.contains(t.word(i)) && Self.blameWords.contains(t.word(i + 1)) {
             let denier = t.actors.last { $0.tokenRange.upperBound <= i && i - $0.tokenRange.upperBound <= 3 }
             if let denier, resolve(denier).name == roles.actor1?.name || roles.actor1 == nil || roles.actor1?.kind == "unidentified" {
                 roles.actor1 = coder.unidentified

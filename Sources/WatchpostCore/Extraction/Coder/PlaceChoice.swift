@@ -1,6 +1,10 @@
 /// Picks the place(s) of an event clause: one event per place of a coordinated list
 /// ("the villages of A, B and C"), the most precise place otherwise, never the origin of fire.
 enum PlaceChoice {
+    // Word lists asked of every token are static: a literal array in the test was built (and freed) per token.
+    static let roadWords = ["road", "highway", "motorway"]
+    static let solidarityWords = ["solidarity", "support"]
+
     /// Words that may stand between the names of one list.
     static let listGlue: Set<String> = ["and", ",", "as", "well", "or", "the", "of", "villages", "towns", "village",
                                         "town", "areas", "neighbourhoods", "neighborhoods", "districts", "also", "both"]
@@ -16,7 +20,7 @@ enum PlaceChoice {
             guard p.resolved == nil else { return true }
             // An unknown name must look like one: capitalized, not an actor's name, not a possessive.
             let name = bareName(p.text)
-            return startsCapitalized(name) && !name.contains("'s")
+            return startsCapitalized(name) && !ASCIISearch.contains(name, "'s")
                 && !p.tokenRange.contains(where: actorTokens.contains)
         }
         guard !named.isEmpty else { return [] }
@@ -34,14 +38,14 @@ enum PlaceChoice {
                 || smallPlaceKinds.contains(t.word(p.tokenRange.upperBound - 1)) { v += 1 }
             // "on the A-B road near C", "the road between A and B, near C": a road and the towns it
             // links frame the place; the settlement named near it is where it happened.
-            if t.tokens[p.tokenRange].contains(where: { ["road", "highway", "motorway"].contains($0.folded) }) { v -= 1 }
+            if t.tokens[p.tokenRange].contains(where: { roadWords.contains($0.folded) }) { v -= 1 }
             if (1...3).contains(where: { t.word(s - $0) == "between" }) || lead.contains("between") { v -= 1 }
             // "jets struck the X neighbourhood", "shelled Tell Dam": the object of the event word is its target.
             if s == trigger.upperBound || s == trigger.upperBound + 1 && t.word(trigger.upperBound) == "the" { v += 1 }
             // "units deployed in X", "the brigade, based in X": where an actor stays, not where it acts.
             if (1...3).contains(where: { stationWords.contains(t.word(s - $0)) }) || lead.contains(where: stationWords.contains) { v -= 1 }
             // "in solidarity with Kobane", "in support of Daraa": the place the event is about, not at.
-            if (1...3).contains(where: { ["solidarity", "support"].contains(t.word(s - $0)) }) { v -= 2 }
+            if (1...3).contains(where: { solidarityWords.contains(t.word(s - $0)) }) { v -= 2 }
             // "In Daraa, ... the town of Busra": a place named like its governorate yields to a place
             // of that governorate named beside it.
             // (The list is asked first: folding the two names is the costly test.)

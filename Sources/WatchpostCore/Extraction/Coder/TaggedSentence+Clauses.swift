@@ -7,8 +7,17 @@ extension TaggedSentence {
         for i in tokens.indices {
             let w = tokens[i].folded
             if w == ";" { cuts.append(i) }
-            if w == ",", i + 1 < tokens.count, ["while", "whereas", "meanwhile"].contains(tokens[i + 1].folded) { cuts.append(i) }
-            if ["after", "following"].contains(w), isDatedEventAfter(i) { cuts.append(i) }
+            // Switches, not array literals: a literal's `contains` allocated an array per token.
+            if w == ",", i + 1 < tokens.count {
+                switch tokens[i + 1].folded {
+                case "while", "whereas", "meanwhile": cuts.append(i)
+                default: break
+                }
+            }
+            switch w {
+            case "after", "following": if isDatedEventAfter(i) { cuts.append(i) }
+            default: break
+            }
         }
         guard !cuts.isEmpty else { return [self] }
         var bounds: [Range<Int>] = []
